@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { getConfig } from '../lib/config';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Where drizzle-kit writes migrations; resolved from the working directory, which is the project root for every entry point. */
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'db/migrations');
+
+/**
+ * Opens a SQLite file with the settings every process needs: WAL so the dashboard reads while a job
+ * writes, a busy timeout so a writer in another process makes us wait instead of failing, and
+ * foreign keys on. The folder is created when missing.
+ */
+export function openDb(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const client = new Database(file);
+  client.pragma('journal_mode = WAL');
+  client.pragma('busy_timeout = 5000');
+  client.pragma('foreign_keys = ON');
+  client.pragma('synchronous = NORMAL');
+  return drizzle(client, { schema }) as Db;
+}
+
+export function migrateDb(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+}
+
+// One client per process. Cached on globalThis so Next's dev-mode module reloading does not open
+// a new connection on every edit (the create-t3-app pattern).
+const globalForDb = globalThis as unknown as { chipwatchDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.chipwatchDb ??= openDb(getConfig().DATABASE_PATH);
+  return globalForDb.chipwatchDb;
+}
+
+export function closeDb(): void {
+  globalForDb.chipwatchDb?.$client.close();
+  globalForDb.chipwatchDb = undefined;
+}
+
+export { schema };

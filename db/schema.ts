@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are stored as UTC milliseconds since the epoch (drizzle maps them to Date objects).
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const FEED_KINDS = ['remote', 'sample'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+export const FEED_STATUSES = ['ok', 'not-modified', 'error'] as const;
+export type FeedStatus = (typeof FEED_STATUSES)[number];
+
+/**
+ * One row per polled source. The fetch state lives on the row (as in Miniflux), so picking the due
+ * feeds is one indexed query and a restart loses no backoff.
+ */
+export const feeds = sqliteTable(
+  'feeds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    url: text('url').notNull(),
+    title: text('title'),
+    siteUrl: text('site_url'),
+    // 'sample' feeds come from the bundled archive: they are loaded by `demo`, never fetched.
+    kind: text('kind', { enum: FEED_KINDS }).notNull().default('remote'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    lastFetchedAt: timestamp('last_fetched_at'),
+    lastStatus: text('last_status', { enum: FEED_STATUSES }),
+    lastError: text('last_error'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    nextCheckAt: timestamp('next_check_at'),
+    itemCount: integer('item_count').notNull().default(0),
+    createdAt: timestamp('created_at')
+      .notNull()
+      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  },
+  (t) => [uniqueIndex('feeds_url_unique').on(t.url), index('feeds_due_idx').on(t.enabled, t.nextCheckAt)],
+);
+
+/** One entry of one feed. Stored once per feed, identified by `dedupeKey` (guid, else link, else hash). */
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    feedId: integer('feed_id')
+      .notNull()
+      .references(() => feeds.id, { onDelete: 'cascade' }),
+    dedupeKey: text('dedupe_key').notNull(),
+    guid: text('guid'),
+    url: text('url'),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    // Only set when the feed sent markup, and only after sanitising.
+    contentHtml: text('content_html'),
+    publishedAt: timestamp('published_at').notNull(),
+    // False when the feed gave no usable date and publishedAt is the time the item was first seen.
+    dateFromFeed: integer('date_from_feed', { mode: 'boolean' }).notNull(),
+    firstSeenAt: timestamp('first_seen_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+    // Hash of title, summary, link and content: tells a changed item from a re-polled one.
+    contentHash: text('content_hash').notNull(),
+    // Null until the tagger has judged the item.
+    relevant: integer('relevant', { mode: 'boolean' }),
+  },
+  (t) => [
+    uniqueIndex('items_feed_dedupe_unique').on(t.feedId, t.dedupeKey),
+    index('items_published_idx').on(t.publishedAt),
+  ],
+);
+
+/** Cross-process mutual exclusion for jobs (ingest, ...). A row is a held lock. */
+export const jobLocks = sqliteTable('job_locks', {
+  name: text('name').primaryKey(),
+  owner: text('owner').notNull(),
+  pid: integer('pid').notNull(),
+  host: text('host').notNull(),
+  acquiredAt: timestamp('acquired_at').notNull(),
+  expiresAt: timestamp('expires_at').notNull(),
+});
+
+export const JOB_RUN_STATUSES = ['running', 'ok', 'error', 'abandoned'] as const;
+export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
+
+/** One row per job run: what ran, when, how it ended and what it counted. */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    job: text('job').notNull(),
+    startedAt: timestamp('started_at').notNull(),
+    finishedAt: timestamp('finished_at'),
+    status: text('status', { enum: JOB_RUN_STATUSES }).notNull(),
+    counts: text('counts', { mode: 'json' }).$type<Record<string, number>>(),
+    error: text('error'),
+  },
+  (t) => [index('job_runs_job_started_idx').on(t.job, t.startedAt)],
+);
+
+export type Feed = typeof feeds.$inferSelect;
+export type NewFeed = typeof feeds.$inferInsert;
+export type Item = typeof items.$inferSelect;
+export type JobRun = typeof jobRuns.$inferSelect;

@@ -1,0 +1,49 @@
+import { decodeHTML } from 'entities';
+import { filterXSS, getDefaultWhiteList } from 'xss';
+
+/**
+ * Plain text from feed markup: scripts and styles dropped, tags removed, entities decoded (twice
+ * when a feed double-escaped them), whitespace collapsed. Regex-based on purpose: it runs on every
+ * item of every poll, and it only has to produce text, not a DOM.
+ */
+export function htmlToText(input: string | undefined | null): string {
+  if (!input) return '';
+  let text = input.includes('<') ? stripMarkup(input) : input;
+  if (text.includes('&')) {
+    text = decodeHTML(text);
+    // "&amp;lt;b&amp;gt;" arrives as "&lt;b&gt;" after XML parsing: decode once more, strip again.
+    if (/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i.test(text)) text = decodeHTML(text);
+    if (TAG.test(text)) text = stripMarkup(text);
+  }
+  // Control characters other than whitespace have no place in a title or summary.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const TAG = /<\/?[a-zA-Z][^>]*>/;
+
+function stripMarkup(html: string): string {
+  return html
+    .replace(/<(script|style|noscript|iframe|object|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<\/?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|blockquote|section|article)\b[^>]*>/gi, ' ')
+    .replace(/<\/?[a-zA-Z][^>]*>/g, '');
+}
+
+const whiteList = getDefaultWhiteList();
+// Images are dropped: they are tracking pixels and mixed-content noise in a policy dashboard.
+delete (whiteList as Record<string, unknown>).img;
+
+/** Sanitised HTML for display: an allow-list of tags and attributes, no scripts, no javascript: URLs. */
+export function sanitiseHtml(html: string): string {
+  return filterXSS(html, {
+    whiteList,
+    stripIgnoreTag: true,
+    stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'noscript', 'template'],
+  });
+}
+
+/** True when the text carries markup worth keeping (tags, not just escaped characters). */
+export function hasMarkup(text: string | undefined | null): boolean {
+  return !!text && TAG.test(text);
+}

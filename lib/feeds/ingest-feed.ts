@@ -1,0 +1,169 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Agent } from 'undici';
+import type { Db } from '../../db';
+import { feeds, type Feed } from '../../db/schema';
+import { log } from '../log';
+import { backoffDelayMs } from './backoff';
+import { decodeFeedBytes } from './decode';
+import { fetchFeed } from './fetch-feed';
+import { normaliseEntry, type NormalisedItem } from './normalise-item';
+import { parseFeedText } from './parse-feed';
+import { upsertItems } from './store-items';
+
+export interface IngestContext {
+  agent: Agent;
+  timeoutMs: number;
+  maxBytes: number;
+  pollMs: number;
+  now?: () => Date;
+  random?: () => number;
+}
+
+export interface FeedOutcome {
+  feedId: number;
+  url: string;
+  status: 'ok' | 'not-modified' | 'error';
+  error?: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  changedIds: number[];
+}
+
+/** Fetches one feed and stores what it holds; every failure ends up as the feed's lastError, never as a throw. */
+export async function ingestFeed(db: Db, feed: Feed, ctx: IngestContext): Promise<FeedOutcome> {
+  const now = ctx.now ?? (() => new Date());
+  try {
+    const fetched = await fetchFeed(feed.url, {
+      agent: ctx.agent,
+      timeoutMs: ctx.timeoutMs,
+      maxBytes: ctx.maxBytes,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+    });
+    const movedTo = fetched.permanentUrl ? claimableUrl(db, feed.id, fetched.permanentUrl) : undefined;
+    if (fetched.kind === 'not-modified') {
+      const at = now();
+      db.update(feeds)
+        .set({
+          ...(movedTo ? { url: movedTo } : {}),
+          lastStatus: 'not-modified',
+          lastError: null,
+          consecutiveFailures: 0,
+          lastFetchedAt: at,
+          nextCheckAt: new Date(at.getTime() + ctx.pollMs),
+        })
+        .where(eq(feeds.id, feed.id))
+        .run();
+      return emptyOutcome(feed, 'not-modified');
+    }
+    return await storeFeedDocument(db, feed, fetched.body, fetched.contentType, {
+      now: now(),
+      nextCheckAt: new Date(now().getTime() + ctx.pollMs),
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      url: movedTo,
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    recordFailure(db, feed, message, ctx, now(), (err as { retryAfterMs?: number }).retryAfterMs);
+    return { ...emptyOutcome(feed, 'error'), error: message };
+  }
+}
+
+export interface DocumentState {
+  now: Date;
+  nextCheckAt: Date | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  url?: string;
+}
+
+/**
+ * The shared decode → parse → normalise → store path, used by fetched feeds and by the bundled
+ * sample archive alike. Items and the feed's new state are written in one transaction: a crash
+ * before the commit leaves the feed exactly as it was (old ETag included), so the next run redoes it.
+ */
+export async function storeFeedDocument(
+  db: Db,
+  feed: Pick<Feed, 'id' | 'url' | 'title' | 'siteUrl'>,
+  body: Buffer,
+  contentType: string | null,
+  state: DocumentState,
+): Promise<FeedOutcome> {
+  const decoded = decodeFeedBytes(body, contentType);
+  const parsed = await parseFeedText(decoded.text, contentType);
+  const base = parsed.link && /^https?:/i.test(parsed.link) ? parsed.link : state.url ?? feed.url;
+  const entries = dedupeWithinDocument(parsed.items.map((entry) => normaliseEntry(entry, safeBase(base), state.now)));
+
+  const counts = db.transaction((tx) => {
+    // Same connection as `tx`: better-sqlite3 transactions belong to the connection, so the raw upsert joins it.
+    const result = upsertItems(db, feed.id, entries, state.now);
+    tx.update(feeds)
+      .set({
+        ...(state.url ? { url: state.url } : {}),
+        title: feed.title ?? parsed.title?.trim() ?? null,
+        siteUrl: feed.siteUrl ?? (parsed.link && /^https?:/i.test(parsed.link) ? parsed.link : null),
+        etag: state.etag ?? null,
+        lastModified: state.lastModified ?? null,
+        lastStatus: 'ok',
+        lastError: null,
+        consecutiveFailures: 0,
+        lastFetchedAt: state.now,
+        nextCheckAt: state.nextCheckAt,
+        itemCount: sql`(SELECT count(*) FROM items WHERE feed_id = ${feed.id})`,
+      })
+      .where(eq(feeds.id, feed.id))
+      .run();
+    return result;
+  });
+  return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', ...counts };
+}
+
+export function recordFailure(
+  db: Db,
+  feed: Pick<Feed, 'id' | 'url' | 'consecutiveFailures'>,
+  message: string,
+  ctx: Pick<IngestContext, 'pollMs' | 'random'>,
+  at: Date,
+  retryAfterMs?: number,
+): void {
+  const failures = feed.consecutiveFailures + 1;
+  const delay = Math.max(backoffDelayMs(failures, ctx.pollMs, ctx.random), retryAfterMs ?? 0);
+  db.update(feeds)
+    .set({
+      lastStatus: 'error',
+      lastError: message,
+      consecutiveFailures: failures,
+      lastFetchedAt: at,
+      nextCheckAt: new Date(at.getTime() + Math.min(delay, 7 * 24 * 3600 * 1000)),
+    })
+    .where(eq(feeds.id, feed.id))
+    .run();
+  log.warn({ feedId: feed.id, url: feed.url, failures, error: message }, 'feed failed');
+}
+
+/** A permanent redirect moves the stored URL, unless another feed already has that URL. */
+function claimableUrl(db: Db, feedId: number, url: string): string | undefined {
+  const taken = db
+    .select({ id: feeds.id })
+    .from(feeds)
+    .where(and(eq(feeds.url, url), ne(feeds.id, feedId)))
+    .get();
+  return taken ? undefined : url;
+}
+
+/** A document that lists the same entry twice keeps the last copy, so one write counts it once. */
+function dedupeWithinDocument(entries: NormalisedItem[]): NormalisedItem[] {
+  const byKey = new Map<string, NormalisedItem>();
+  for (const entry of entries) byKey.set(entry.dedupeKey, entry);
+  return byKey.size === entries.length ? entries : [...byKey.values()];
+}
+
+function safeBase(url: string): string {
+  return /^https?:/i.test(url) ? url : 'https://invalid.invalid/';
+}
+
+function emptyOutcome(feed: Pick<Feed, 'id' | 'url'>, status: FeedOutcome['status']): FeedOutcome {
+  return { feedId: feed.id, url: feed.url, status, inserted: 0, updated: 0, unchanged: 0, changedIds: [] };
+}

@@ -1,0 +1,169 @@
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import type net from 'node:net';
+import type { Db } from '../../db';
+import { feeds, jobRuns, type Feed } from '../../db/schema';
+import { getConfig } from '../config';
+import { acquireJobLock } from '../jobs/job-lock';
+import { startJobRun } from '../jobs/job-runs';
+import { log } from '../log';
+import { createFeedAgent } from './http-agent';
+import { ingestFeed, type FeedOutcome } from './ingest-feed';
+
+export interface IngestOptions {
+  /** Only these feeds (ids). */
+  feedIds?: number[];
+  /** Only feeds whose next check is due: what the scheduler runs. */
+  dueOnly?: boolean;
+  concurrency?: number;
+  allowPrivate?: boolean;
+  timeoutMs?: number;
+  maxBytes?: number;
+  pollMinutes?: number;
+  lookup?: net.LookupFunction;
+  now?: () => Date;
+  random?: () => number;
+  onFeedDone?: (outcome: FeedOutcome, done: number, total: number) => void;
+  /** Stops starting new feeds (graceful shutdown); feeds in flight finish. */
+  signal?: AbortSignal;
+}
+
+export interface IngestSummary {
+  feeds: number;
+  ok: number;
+  notModified: number;
+  failed: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  durationMs: number;
+  changedIds: number[];
+  outcomes: FeedOutcome[];
+}
+
+/** The feeds an ingest run should fetch: enabled remote feeds, all of them or only the due ones. */
+export function selectFeedsToFetch(db: Db, options: Pick<IngestOptions, 'feedIds' | 'dueOnly'>, now: Date): Feed[] {
+  const conditions = [eq(feeds.kind, 'remote')];
+  if (options.feedIds?.length) conditions.push(inArray(feeds.id, options.feedIds));
+  else conditions.push(eq(feeds.enabled, true));
+  if (options.dueOnly) conditions.push(or(isNull(feeds.nextCheckAt), lte(feeds.nextCheckAt, now))!);
+  return db
+    .select()
+    .from(feeds)
+    .where(and(...conditions))
+    .orderBy(asc(feeds.nextCheckAt), asc(feeds.id))
+    .all();
+}
+
+/**
+ * One ingest run, shared by the scheduler, `ingest` on the command line, and the tests. It holds the
+ * database lock for the whole run, fetches at most `concurrency` feeds at once and never two from
+ * the same host at once (politeness, and one slow host cannot take every slot), and records the run.
+ */
+export async function runIngest(db: Db, options: IngestOptions = {}): Promise<IngestSummary> {
+  const config = getConfig();
+  const now = options.now ?? (() => new Date());
+  const started = Date.now();
+  const lock = acquireJobLock(db, 'ingest');
+  const heartbeat = setInterval(() => lock.refresh(), 30_000);
+  heartbeat.unref();
+  // Any run still marked running was left by a process that died: we hold the lock now.
+  db.update(jobRuns)
+    .set({ status: 'abandoned', finishedAt: now(), error: 'process ended before the run finished' })
+    .where(and(eq(jobRuns.job, 'ingest'), eq(jobRuns.status, 'running')))
+    .run();
+  const finish = startJobRun(db, 'ingest', now());
+  const agent = createFeedAgent({
+    allowPrivate: options.allowPrivate ?? config.CHIPWATCH_ALLOW_PRIVATE_FEEDS,
+    lookup: options.lookup,
+  });
+
+  const summary: IngestSummary = {
+    feeds: 0, ok: 0, notModified: 0, failed: 0, inserted: 0, updated: 0, skipped: 0, durationMs: 0, changedIds: [], outcomes: [],
+  };
+  try {
+    const queue = selectFeedsToFetch(db, options, now());
+    summary.feeds = queue.length;
+    const ctx = {
+      agent,
+      timeoutMs: options.timeoutMs ?? config.CHIPWATCH_FETCH_TIMEOUT_MS,
+      maxBytes: options.maxBytes ?? config.CHIPWATCH_MAX_FEED_BYTES,
+      pollMs: (options.pollMinutes ?? config.CHIPWATCH_POLL_MINUTES) * 60_000,
+      now,
+      random: options.random,
+    };
+    await runWithHostLimits(queue, options.concurrency ?? config.CHIPWATCH_FETCH_CONCURRENCY, options.signal, async (feed) => {
+      const outcome = await ingestFeed(db, feed, ctx);
+      summary.outcomes.push(outcome);
+      if (outcome.status === 'ok') summary.ok++;
+      else if (outcome.status === 'not-modified') summary.notModified++;
+      else summary.failed++;
+      summary.inserted += outcome.inserted;
+      summary.updated += outcome.updated;
+      summary.changedIds.push(...outcome.changedIds);
+      options.onFeedDone?.(outcome, summary.outcomes.length, queue.length);
+    });
+    summary.skipped = queue.length - summary.outcomes.length;
+    summary.durationMs = Date.now() - started;
+    const aborted = options.signal?.aborted ?? false;
+    finish(aborted ? 'abandoned' : 'ok', countsOf(summary), aborted ? 'stopped by shutdown before every feed was fetched' : undefined);
+    log.info({ job: 'ingest', ...countsOf(summary) }, 'ingest run finished');
+    return summary;
+  } catch (err) {
+    finish('error', countsOf(summary), err instanceof Error ? err.message : String(err));
+    throw err;
+  } finally {
+    clearInterval(heartbeat);
+    lock.release();
+    await agent.close();
+  }
+}
+
+function countsOf(s: IngestSummary): Record<string, number> {
+  return {
+    feeds: s.feeds, ok: s.ok, notModified: s.notModified, failed: s.failed,
+    inserted: s.inserted, updated: s.updated, skipped: s.skipped, durationMs: s.durationMs,
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+/** Runs `work` over the feeds with a global concurrency limit and at most one feed per host at a time. */
+export async function runWithHostLimits(
+  queue: Feed[],
+  concurrency: number,
+  signal: AbortSignal | undefined,
+  work: (feed: Feed) => Promise<void>,
+): Promise<void> {
+  const pending = [...queue];
+  const busyHosts = new Set<string>();
+  const running = new Set<Promise<void>>();
+
+  const startNext = (): boolean => {
+    if (signal?.aborted) return false;
+    const index = pending.findIndex((feed) => !busyHosts.has(hostOf(feed.url)));
+    if (index === -1) return false;
+    const [feed] = pending.splice(index, 1);
+    const host = hostOf(feed.url);
+    busyHosts.add(host);
+    const task = work(feed).finally(() => {
+      busyHosts.delete(host);
+      running.delete(task);
+    });
+    running.add(task);
+    return true;
+  };
+
+  while (pending.length > 0 || running.size > 0) {
+    while (running.size < concurrency && startNext()) {
+      /* keep filling free slots */
+    }
+    if (running.size === 0) break; // aborted, or nothing startable
+    await Promise.race(running);
+  }
+}
