@@ -1,0 +1,40 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Shared with the specs (config is evaluated before workers start, and workers inherit env).
+const port = Number(process.env.E2E_PORT ?? 3123);
+process.env.E2E_DATABASE_PATH ??= path.join(os.tmpdir(), `chipwatch-e2e-${process.pid}`, 'e2e.db');
+process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
+
+/**
+ * Chromium comes from Debian (apt-get install chromium), not from Playwright's download, which
+ * cannot reach its servers here. CHROMIUM_PATH overrides the location.
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: path.resolve(__dirname, '../../test-results'),
+  reporter: [['list']],
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  use: {
+    baseURL: process.env.E2E_BASE_URL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `node --import tsx tests/e2e/serve-production-build.ts`,
+    cwd: path.resolve(__dirname, '../..'),
+    url: `${process.env.E2E_BASE_URL}/feeds`,
+    env: { PORT: String(port), DATABASE_PATH: process.env.E2E_DATABASE_PATH, LOG_LEVEL: 'warn' },
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+  },
+});
