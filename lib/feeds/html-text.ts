@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { filterXSS, getDefaultWhiteList } from 'xss';
+import { FilterXSS, getDefaultWhiteList } from 'xss';
 
 /**
  * Plain text from feed markup: scripts and styles dropped, tags removed, entities decoded (twice
@@ -34,13 +34,17 @@ const whiteList = getDefaultWhiteList();
 // Images are dropped: they are tracking pixels and mixed-content noise in a policy dashboard.
 delete (whiteList as Record<string, unknown>).img;
 
+// One filter for the process: building it per call (what filterXSS() does) re-processes the
+// allow-list every time and was a tenth of ingest time in the benchmark.
+const sanitiser = new FilterXSS({
+  whiteList,
+  stripIgnoreTag: true,
+  stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'noscript', 'template'],
+});
+
 /** Sanitised HTML for display: an allow-list of tags and attributes, no scripts, no javascript: URLs. */
 export function sanitiseHtml(html: string): string {
-  return filterXSS(html, {
-    whiteList,
-    stripIgnoreTag: true,
-    stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'noscript', 'template'],
-  });
+  return sanitiser.process(html);
 }
 
 /** True when the text carries markup worth keeping (tags, not just escaped characters). */

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../db';
+import { acquireJobLock } from '../../lib/jobs/job-lock';
 import { rss2, serve, startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { runCli } from '../helpers/run-cli';
 
@@ -75,6 +77,20 @@ describe('CLI contract', () => {
     expect(r.stdout).toMatch(/2 feeds, 1 ok, 0 not modified, 1 failed/);
     const list = JSON.parse((await cli('feeds', 'list', '--json')).stdout);
     expect(list[1]).toMatchObject({ lastStatus: 'error', lastError: 'HTTP 404 Not Found', consecutiveFailures: 1 });
+  });
+
+  it('ingest refuses to overlap a run held by another process', async () => {
+    const db = openDb(env.DATABASE_PATH);
+    const lock = acquireJobLock(db, 'ingest');
+    try {
+      const r = await cli('ingest');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^error: another ingest run is in progress \\(pid ${process.pid} on `));
+    } finally {
+      lock.release();
+      db.$client.close();
+    }
+    expect((await cli('ingest')).status).toBe(0);
   });
 
   it('exports OPML and imports it; a malformed OPML changes nothing', async () => {
