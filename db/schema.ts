@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Times are stored as UTC milliseconds since the epoch (drizzle maps them to Date objects).
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -61,12 +61,52 @@ export const items = sqliteTable(
     updatedAt: timestamp('updated_at').notNull(),
     // Hash of title, summary, link and content: tells a changed item from a re-polled one.
     contentHash: text('content_hash').notNull(),
-    // Null until the tagger has judged the item.
+    // Tagger output; null until the tagger has judged the item (it runs at ingest).
     relevant: integer('relevant', { mode: 'boolean' }),
+    relevance: real('relevance'),
+    eventType: text('event_type'),
+    severity: real('severity'),
+    taggerVersion: text('tagger_version'),
+    taggedAt: timestamp('tagged_at'),
+    // The story cluster: the id of the cluster's first item (itself when it starts one). Null when irrelevant.
+    clusterId: integer('cluster_id'),
   },
   (t) => [
     uniqueIndex('items_feed_dedupe_unique').on(t.feedId, t.dedupeKey),
     index('items_published_idx').on(t.publishedAt),
+    index('items_type_published_idx').on(t.eventType, t.publishedAt),
+    index('items_cluster_idx').on(t.clusterId),
+  ],
+);
+
+export const TAG_KINDS = ['company', 'country'] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
+export const TAG_SOURCES = ['auto', 'manual'] as const;
+export type TagSource = (typeof TAG_SOURCES)[number];
+
+/**
+ * Companies and countries attached to an item. Auto rows are rewritten on every re-tag; manual rows
+ * never are. A manual row with removed = true hides the auto tag of the same value, so an
+ * analyst's removal survives re-tagging too.
+ */
+export const itemTags = sqliteTable(
+  'item_tags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: TAG_KINDS }).notNull(),
+    value: text('value').notNull(),
+    source: text('source', { enum: TAG_SOURCES }).notNull(),
+    removed: integer('removed', { mode: 'boolean' }).notNull().default(false),
+    matchedText: text('matched_text'),
+    field: text('field', { enum: ['title', 'summary'] }),
+    offset: integer('offset'),
+  },
+  (t) => [
+    uniqueIndex('item_tags_unique').on(t.itemId, t.kind, t.value, t.source),
+    index('item_tags_value_idx').on(t.kind, t.value),
   ],
 );
 
@@ -102,3 +142,4 @@ export type Feed = typeof feeds.$inferSelect;
 export type NewFeed = typeof feeds.$inferInsert;
 export type Item = typeof items.$inferSelect;
 export type JobRun = typeof jobRuns.$inferSelect;
+export type ItemTag = typeof itemTags.$inferSelect;

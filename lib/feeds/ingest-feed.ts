@@ -9,6 +9,8 @@ import { fetchFeed } from './fetch-feed';
 import { normaliseEntry, type NormalisedItem } from './normalise-item';
 import { parseFeedText } from './parse-feed';
 import { upsertItems } from './store-items';
+import { tagStoredItems } from '../tagging/tag-items';
+import { getTagger } from '../tagging/tagger-instance';
 
 export interface IngestContext {
   agent: Agent;
@@ -99,6 +101,8 @@ export async function storeFeedDocument(
   const counts = db.transaction((tx) => {
     // Same connection as `tx`: better-sqlite3 transactions belong to the connection, so the raw upsert joins it.
     const result = upsertItems(db, feed.id, entries, state.now);
+    // New and changed items are tagged in the same transaction: no item is ever stored untagged.
+    tagStoredItems(db, getTagger(), result.changedIds, state.now);
     tx.update(feeds)
       .set({
         ...(state.url ? { url: state.url } : {}),

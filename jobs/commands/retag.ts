@@ -1,0 +1,18 @@
+import { retagItems } from '../../lib/tagging/retag';
+import { getTagger } from '../../lib/tagging/tagger-instance';
+import { expectPositionals, openMigratedDb, parse, parseDateFlag } from '../cli-args';
+
+export async function retagCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { since: { type: 'string' } });
+  expectPositionals(positionals, 0, '');
+  const since = parseDateFlag('--since', values.since);
+  const tagger = getTagger();
+  const started = Date.now();
+  const count = retagItems(openMigratedDb(), tagger, {
+    since,
+    onProgress: process.stderr.isTTY ? (done, total) => process.stderr.write(`\rretag: ${done}/${total}`) : undefined,
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  console.log(`retag: ${count} items tagged by tagger ${tagger.version}${since ? ` (published since ${since.toISOString().slice(0, 10)})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
