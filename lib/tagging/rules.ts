@@ -19,13 +19,17 @@ export const TYPE_PRIORITY: EventType[] = [
 export const DOMAIN_TERMS: Record<string, number> = {
   semiconductor: 3, semiconductors: 3, chip: 2, chips: 2, chipmaker: 3, chipmakers: 3, chipmaking: 3,
   'chip-making': 3, 'chip maker': 3, 'chip makers': 3, 'chip design*': 3, microchip: 2, microchips: 2, microelectronics: 3,
-  wafer: 2, wafers: 2, foundry: 2, foundries: 2, fab: 2, fabs: 2, lithography: 3, euv: 3, duv: 3,
+  // Single words that also have everyday senses weigh less than 2, so alone they never make an item relevant.
+  wafer: 1.5, wafers: 1.5, foundry: 1.5, foundries: 1.5, fab: 1.5, fabs: 2, lithography: 3, euv: 3, duv: 3,
   dram: 3, nand: 3, hbm: 3, 'high-bandwidth memory': 3, 'memory chip*': 3, 'flash memory': 3, processor: 1.5, processors: 1.5,
   gpu: 2, gpus: 2, 'ai accelerator*': 3, 'integrated circuit*': 3, transistor: 2, transistors: 2,
   'silicon carbide': 2, 'gallium nitride': 2, gallium: 2, germanium: 2, 'rare earth*': 2, 'rare-earth*': 2,
-  antimony: 2, graphite: 1, neon: 1, photoresist: 3, photoresists: 3, 'hydrogen fluoride': 2, polyimide: 1,
+  antimony: 2, graphite: 2, neon: 1, 'high-purity quartz': 3, quartz: 1.5,
+  // The vocabulary of technology trade controls is itself evidence: it is rarely used about anything else.
+  'entity list': 2, 'export control*': 2, 'foreign direct product': 2, 'unreliable entity list': 2,
+  '出口管制': 2, '实体清单': 2, '不可靠实体清单': 2, photoresist: 3, photoresists: 3, 'hydrogen fluoride': 2, polyimide: 1,
   'chipmaking equipment': 3, 'chip tools': 3, 'chipmaking tools': 3, 'etch*': 1, deposition: 1, nanometre: 2, nanometer: 2,
-  'advanced packaging': 3, 'chip packaging': 3, 'a100': 2, h100: 2, h20: 2, a800: 2, h800: 2, h200: 2,
+  'advanced packaging': 3, 'chip packaging': 3, 'supercomputer*': 1.5, 'chip material*': 3, 'a100': 2, h100: 2, h20: 2, a800: 2, h800: 2, h200: 2,
   '半导体': 3, '芯片': 3, '晶圆': 3, '光刻': 3, '集成电路': 3, '存储': 1, '镓': 2, '锗': 2, '稀土': 2, '锑': 2,
   '半導体': 3, '반도체': 3, '晶片': 3, '晶圓': 3,
 };
@@ -38,7 +42,7 @@ export const DOMAIN_TRAPS = [
   'chip shot', 'chip-shot', 'potato chip', 'potato chips', 'chocolate chip', 'chocolate chips', 'kale chips',
   'tortilla chips', 'banana chips', 'veggie chips', 'poker chip', 'poker chips', 'casino chips', 'wood chips', 'wood chip',
   'fish and chips', 'fish-and-chips', 'fish-and-chip', 'chip shop', 'chip counter', 'chip butty', 'chip pan', 'chip in',
-  'chipped in', 'chips in', 'blue chip', 'blue-chip', 'blue chips', 'chip and pin', 'chip-and-pin', 'chip-and-pin cards',
+  'chipped in', 'chips in', 'chip-in', 'blue chip', 'blue-chip', 'blue chips', 'chip and pin', 'chip-and-pin', 'chip-and-pin cards',
   'bargaining chip', 'chip on his shoulder', 'chip on her shoulder', 'chip on their shoulder', 'chip away', 'chips away',
   'chipping away', 'ice cream wafer', 'wafer-thin', 'wafer thin', 'wafer biscuit', 'wafer biscuits', 'communion wafer',
   'bell foundry', 'iron foundry', 'type foundry', 'brass foundry', 'fab four', 'fab five', 'absolutely fab',
@@ -48,7 +52,7 @@ export const DOMAIN_TRAPS = [
 /** Cues for each event type, with weights. A title match counts 1.5 times. */
 export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, number>> = {
   sanction: {
-    'entity list': 4, 'trade blacklist': 4, 'blacklist*': 3, 'denial order': 4, 'unverified list': 3, 'sanction*': 2.5,
+    'entity list': 4, 'trade blacklist': 4, 'blacklist*': 3, 'denial order': 4, 'unverified list': 3, 'sanction*': 3,
     'unreliable entity list': 4, 'military end user*': 2, 'military end-user*': 2, ofac: 2, 'sdn list': 3,
     '实体清单': 4, '制裁': 2.5, '不可靠实体清单': 4, '黑名单': 3, '実体リスト': 4,
   },
@@ -61,13 +65,18 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     wassenaar: 3, 'dual-use': 2, 'stop supplying': 2, 'tool controls': 3, 'chip controls': 3, 'chip rules': 2,
     'validated end user*': 2.5, 'validated end-user*': 2.5, 'bans exports': 3.5, 'ban on exports': 3.5,
     'banned exports': 3.5, 'bans the export': 3.5, 'bars exports': 3.5, 'halts exports': 3, 'export permits': 3,
+    'selling to': 1.5, 'sell to': 1.5, 'sales to': 1.5, 'access to': 1, tightens: 1, 'amended rule': 2, rule: 1, rules: 1,
+    '禁止出口': 3.5, '出口': 1.5, '禁令': 2, controls: 1.5, licensing: 1.5, measures: 1, 'permit*': 1.5, whitelist: 3, 'white list': 3,
+    'trusted trade': 3, 'trusted partners': 2.5, 'catch-all': 3,
     '出口管制': 4, '出口许可': 3, '出口限制': 3.5, '管制物项': 3, '輸出規制': 4, '輸出管理': 4, '수출 규제': 4, '수출규제': 4,
   },
   'import-ban': {
     'import ban*': 4, 'critical information infrastructure': 3.5, 'stop buying': 3.5, 'stop using': 3,
     'phase out': 2.5, 'phase-out': 2.5, 'procurement': 2, 'purchases of': 1.5, 'barred from buying': 3.5,
-    'rip and replace': 3, 'covered list': 2.5, 'banned from': 1.5, 'bans': 1.5, 'ban': 1.2, 'banned': 1.2,
-    'government computers': 2, 'state agencies': 1, 'buying': 1,
+    'rip and replace': 3, 'covered list': 2.5, 'banned from': 1.5, 'bans': 2, 'ban': 1.5, 'banned': 1.5,
+    'critical infrastructure': 3,
+    'government computers': 2, 'state agencies': 1, 'buying': 1, 'bars': 1.5, 'barred': 1.5, 'strip out': 2, 'remove': 1.5,
+    'cancel*': 2, 'exclude*': 1.5, 'equipment authori*': 2.5,
     '关键信息基础设施': 3.5, '停止采购': 3.5, '禁止采购': 4, '禁用': 2, '采购': 1.5,
   },
   tariff: {
@@ -78,7 +87,8 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     'subsid*': 3, 'grant*': 2, 'award*': 2, 'chips act': 1.5, 'chips and science act': 1.5, 'incentive*': 2,
     'invest*': 2, 'new fab': 2.5, 'fund': 1.5, funds: 1.5, 'big fund': 3, funding: 2.5, 'equity stake': 3, stake: 2,
     'state aid': 3, plant: 1, factory: 1, factories: 1, expansion: 1.5, 'expand*': 1, 'loan*': 1.5, 'tax credit*': 2.5,
-    'mega-cluster': 2.5, cluster: 1, 'build*': 0.8, 'groundbreaking': 2.5, 'breaks ground': 2.5, 'opens': 1,
+    'mega-cluster': 2.5, cluster: 1, 'build*': 0.8, 'groundbreaking': 2.5, 'breaks ground': 2.5, 'opens': 1, strategy: 1.5, billion: 0.8, fab: 1.5,
+    'joint venture': 2, 'assembly plant*': 2,
     '补贴': 3, '投资': 2, '大基金': 3, '补助': 3, '補助金': 3, '扩产': 2.5, '建厂': 2.5,
   },
   'investment-screening': {
@@ -88,19 +98,21 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     'foreign investment review': 3.5, 'blocked the sale': 3.5, 'blocks the sale': 3.5, 'blocks sale': 3.5,
     'blocked the acquisition': 3.5, 'blocks acquisition': 3.5, 'blocks takeover': 3.5, 'blocked the takeover': 3.5,
     'blocks the takeover': 3.5, 'vetoes': 2, 'veto*': 2, takeover: 2, 'investments into': 2, 'investment into': 2,
-    'security grounds': 2.5, 'national security grounds': 3, 'enterprise chamber': 3, 'notification of': 1,
+    'security grounds': 2.5, 'national security grounds': 3, 'national security law': 3, 'national security': 2, 'to sell': 1.5, 'enterprise chamber': 3, 'notification of': 1, outbound: 3,
     '外资审查': 4, '安全审查': 1,
   },
   antitrust: {
     antitrust: 4, 'anti-monopoly': 4, 'merger review': 4, competition: 2, 'market regulator': 3, samr: 2.5,
-    approval: 1.5, 'approv*': 1, clears: 1, 'abandon*': 2.5, 'walks away': 2, merger: 2.5, 'acquisition': 1.5,
-    'monopoly': 3, 'fined': 2, 'fine': 1, 'competition authority': 3, 'conditions': 1,
+    approval: 1.5, 'approv*': 0.8, clears: 1, 'abandon*': 2.5, 'walks away': 2, merger: 2.5, 'acquisition': 1.5,
+    'monopoly': 3, 'fined': 2, 'fine': 1, 'competition authority': 3, 'conditions': 1, ftc: 3, 'sues to block': 3, 'sues': 1.5, fines: 2.5,
+    'predatory pricing': 4, 'abuse of dominance': 4, 'dominant position': 3,
     '反垄断': 4, '垄断': 3, '并购': 2, '收购': 1.5, '合并': 2,
   },
   'regulatory-probe': {
     investigation: 3, investigating: 3, probe: 3, probes: 3, 'security review': 3.5, 'cybersecurity review': 4,
     inquiry: 2.5, summoned: 3, questioned: 2, audit: 2, 'raid*': 2, 'review of': 1.5, review: 1, 'security risks': 2,
-    'security risk': 2, 'backdoor*': 2.5, 'tax evasion': 3,
+    'security risk': 2, 'backdoor*': 2.5, 'tax evasion': 3, 'charge*': 2, fraud: 3, 'indict*': 3, 'prosecut*': 3,
+    'trade secret*': 3, criminal: 2.5, 'criminal investigation': 4, 'smuggl*': 3, '起訴': 3, '検察': 3,
     '网络安全审查': 4, '审查': 2.5, '调查': 3, '约谈': 3, '立案': 3,
   },
   diplomatic: {
@@ -108,7 +120,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     truce: 3, meeting: 1.5, 'urge*': 2, 'condemn*': 3, 'protest*': 2, 'criticis*': 2, 'criticiz*': 2, 'pledge*': 1,
     agreement: 2, 'agree*': 1.5, 'visit*': 1.5, 'calls on': 1.5, opposes: 2.5, 'accus*': 2.5, response: 1, 'respond*': 1.5,
     allies: 1.5, g7: 2, 'working with allies': 3, 'firmly opposes': 3, 'spokes*': 1.5, diplomat: 2, 'diplomat*': 2,
-    'trade war': 2, 'coerc*': 2.5,
+    'trade war': 2, 'coerc*': 2.5, wto: 2.5, 'world trade organization': 2.5,
     '外交部': 3, '回应': 2, '反对': 2.5, '谈判': 2.5, '坚决反对': 3,
   },
   'supply-disruption': {
@@ -116,6 +128,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     'flood*': 3, outage: 3.5, 'power cut*': 3.5, blackout: 3.5, 'shortage*': 2.5, 'halt* production': 3.5,
     'halts lines': 3, 'contaminat*': 3.5, 'lockdown*': 3, 'disrupt*': 2.5, 'suspend* production': 3.5,
     'water rationing': 3, 'freeze': 2.5, 'winter storm': 4, explosion: 3.5, 'tremor*': 3, 'evacuat*': 2.5,
+    virus: 2.5, outbreak: 3, 'halt* output': 3.5, 'halts': 1.5, 'stoppage*': 3.5, 'dries up': 3, 'supply crunch': 3, war: 1.5,
     '地震': 4, '火灾': 4, '停产': 3.5, '断电': 3.5, '短缺': 2.5, '断供': 3,
   },
 };
@@ -132,7 +145,7 @@ export const SEVERITY_CUES: Record<string, number> = {
   could: -0.1, 'plans to': -0.1, proposes: -0.15, proposed: -0.1, draft: -0.15, seeks: -0.1, 'sources said': -0.15,
   'reports said': -0.15, 'people familiar': -0.15, 'is said to': -0.15, 'expected to': -0.1, pauses: -0.15,
   suspends: -0.1, eases: -0.2, lifts: -0.2, 'exempt*': -0.15, delays: -0.15, 'talks': -0.05, '据报道': -0.2, '拟': -0.1,
-  bans: 0.15, banned: 0.15, 'to the entity list': 0.15, 'takes effect': 0.15, 'take effect': 0.1, 'took effect': 0.15,
+  bans: 0.15, banned: 0.15, 'in force': 0.1, 'to the entity list': 0.15, 'takes effect': 0.15, 'take effect': 0.1, 'took effect': 0.15,
   'effective immediately': 0.2, imposes: 0.1, imposed: 0.1, blacklists: 0.15, 'final rule': 0.15, halts: 0.1,
   orders: 0.1, prohibits: 0.15, revokes: 0.15, blocks: 0.1, seizes: 0.15, bars: 0.1, 'with immediate effect': 0.2,
   '生效': 0.15, '禁止': 0.1, '列入实体清单': 0.15,

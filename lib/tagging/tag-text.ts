@@ -6,10 +6,17 @@ import { TermMatcher, type TermMatch } from './term-matcher';
 /** Bump when the rules change in a way that should show on re-tagged items. */
 export const TAGGER_RULES_VERSION = 1;
 
-/** Relevant means: some semiconductor evidence, and enough evidence overall. */
-export const RELEVANCE_THRESHOLD = { domain: 2, total: 3 };
+/**
+ * Relevant means enough evidence overall (`total`), and either semiconductor evidence (`domain`:
+ * chip vocabulary or a chip company) or a measure aimed at a company of the supply chain (a named
+ * gazetteer company plus a policy cue): Entity List news about Hikvision has no chip words in it.
+ */
+export const RELEVANCE_THRESHOLD = { domain: 2, total: 2.5, aimedAtCompany: 2 };
 const CHIP_COMPANY_WEIGHT = 3;
-const BUYER_COMPANY_WEIGHT = 0.5;
+const BUYER_COMPANY_WEIGHT = 1;
+/** A type cue's weight in relevance: strong cues (weight ≥ 3) count 1, medium ones (≥ 1.5) count 0.5. */
+const policyWeightOf = (cueWeight: number) => (cueWeight >= 3 ? 1 : cueWeight >= 1.2 ? 0.5 : 0);
+const MAX_POLICY_CUES = 3;
 const TITLE_WEIGHT = 1.5;
 const MIN_TYPE_SCORE = 1;
 
@@ -67,16 +74,19 @@ export class Tagger {
       if (segment.startsWith('buyer-')) policy.push({ term: `company:${id}`, weight: BUYER_COMPANY_WEIGHT });
       else domain.push({ term: `company:${id}`, weight: CHIP_COMPANY_WEIGHT });
     }
-    const strongCues = unique(
-      [...titleTerms.type, ...summaryTerms.type].map((t) => t.term).filter((term) => maxCueWeight(term) >= 3),
-    ).slice(0, 3);
-    for (const term of strongCues) policy.push({ term, weight: 1 });
+    const cues = unique([...titleTerms.type, ...summaryTerms.type].map((t) => t.term))
+      .map((term) => ({ term, weight: policyWeightOf(maxCueWeight(term)) }))
+      .filter((c) => c.weight > 0)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MAX_POLICY_CUES);
+    policy.push(...cues);
     const bodies = unique(matches.filter((m) => m.kind === 'country' && m.via === 'body').map((m) => m.text)).slice(0, 2);
     for (const body of bodies) policy.push({ term: `body:${body}`, weight: 1 });
 
     const domainScore = sum(domain.map((d) => d.weight));
     const relevance = round(domainScore + sum(policy.map((p) => p.weight)));
-    const relevant = domainScore >= RELEVANCE_THRESHOLD.domain && relevance >= RELEVANCE_THRESHOLD.total;
+    const aimedAtCompany = companyIds.length > 0 && cues.length > 0 && relevance >= RELEVANCE_THRESHOLD.aimedAtCompany;
+    const relevant = (domainScore >= RELEVANCE_THRESHOLD.domain && relevance >= RELEVANCE_THRESHOLD.total) || aimedAtCompany;
 
     const typeScores = scoreTypes(titleTerms.type, summaryTerms.type);
     const eventType = relevant ? pickType(typeScores) : 'other';
