@@ -23,6 +23,10 @@ export function openDb(file: string): Db {
   client.pragma('busy_timeout = 5000');
   client.pragma('foreign_keys = ON');
   client.pragma('synchronous = NORMAL');
+  // 64 MiB of page cache (the default is 2 MiB): ingest updates several indexes per item, and with
+  // a small cache each of those B-tree writes went back to the OS for pages (docs/benchmarks.md).
+  client.pragma('cache_size = -65536');
+  client.pragma('temp_store = MEMORY');
   return drizzle(client, { schema }) as Db;
 }
 
@@ -45,3 +49,19 @@ export function closeDb(): void {
 }
 
 export { schema };
+
+type Statement = Database.Statement<unknown[]>;
+const statementCache = new WeakMap<Database.Database, Map<string, Statement>>();
+
+/**
+ * A raw statement prepared once per connection. For the few statements that run once per item on
+ * the ingest path, where building the query through drizzle and preparing it each time cost more
+ * than the work itself (see docs/benchmarks.md). Everything else goes through drizzle.
+ */
+export function prepared(db: Db, sql: string): Statement {
+  let cache = statementCache.get(db.$client);
+  if (!cache) statementCache.set(db.$client, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.$client.prepare<unknown[]>(sql)));
+  return stmt;
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Times are stored as UTC milliseconds since the epoch (drizzle maps them to Date objects).
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -74,7 +74,6 @@ export const items = sqliteTable(
   (t) => [
     uniqueIndex('items_feed_dedupe_unique').on(t.feedId, t.dedupeKey),
     index('items_published_idx').on(t.publishedAt),
-    index('items_type_published_idx').on(t.eventType, t.publishedAt),
     index('items_cluster_idx').on(t.clusterId),
   ],
 );
@@ -136,6 +135,23 @@ export const jobRuns = sqliteTable(
     error: text('error'),
   },
   (t) => [index('job_runs_job_started_idx').on(t.job, t.startedAt)],
+);
+
+/**
+ * Lookup index for story clustering: one row per (item, event type × company) — or × country when
+ * the item names no company. Finding the earlier reports that share a type and a company within a
+ * few days is then a range scan, not a comparison with every item of the week.
+ */
+export const clusterKeys = sqliteTable(
+  'cluster_keys',
+  {
+    key: text('key').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.publishedAt, t.itemId] }), index('cluster_keys_item_idx').on(t.itemId)],
 );
 
 export type Feed = typeof feeds.$inferSelect;

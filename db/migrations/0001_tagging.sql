@@ -1,3 +1,12 @@
+CREATE TABLE `cluster_keys` (
+	`key` text NOT NULL,
+	`published_at` integer NOT NULL,
+	`item_id` integer NOT NULL,
+	PRIMARY KEY(`key`, `published_at`, `item_id`),
+	FOREIGN KEY (`item_id`) REFERENCES `items`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `cluster_keys_item_idx` ON `cluster_keys` (`item_id`);--> statement-breakpoint
 CREATE TABLE `item_tags` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`item_id` integer NOT NULL,
@@ -19,5 +28,4 @@ ALTER TABLE `items` ADD `severity` real;--> statement-breakpoint
 ALTER TABLE `items` ADD `tagger_version` text;--> statement-breakpoint
 ALTER TABLE `items` ADD `tagged_at` integer;--> statement-breakpoint
 ALTER TABLE `items` ADD `cluster_id` integer;--> statement-breakpoint
-CREATE INDEX `items_type_published_idx` ON `items` (`event_type`,`published_at`);--> statement-breakpoint
 CREATE INDEX `items_cluster_idx` ON `items` (`cluster_id`);

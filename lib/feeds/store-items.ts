@@ -1,4 +1,4 @@
-import type { Db } from '../../db';
+import { prepared, type Db } from '../../db';
 import type { NormalisedItem } from './normalise-item';
 
 export interface StoreCounts {
@@ -34,21 +34,9 @@ ON CONFLICT (feed_id, dedupe_key) DO UPDATE SET
 WHERE items.content_hash <> excluded.content_hash
 RETURNING id, first_seen_at AS firstSeenAt`;
 
-type UpsertStatement = ReturnType<Db['$client']['prepare']>;
-const statements = new WeakMap<Db['$client'], UpsertStatement>();
-
-function upsertStatement(db: Db): UpsertStatement {
-  let stmt = statements.get(db.$client);
-  if (!stmt) {
-    stmt = db.$client.prepare(UPSERT_SQL);
-    statements.set(db.$client, stmt);
-  }
-  return stmt;
-}
-
 /** Must run inside the caller's transaction, together with the feed-state update. */
 export function upsertItems(db: Db, feedId: number, entries: NormalisedItem[], now: Date): StoreCounts {
-  const stmt = upsertStatement(db);
+  const stmt = prepared(db, UPSERT_SQL);
   const nowMs = now.getTime();
   const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0, changedIds: [] };
   for (const item of entries) {

@@ -89,15 +89,32 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 // Scripts written without spaces between words: a name in them has no word boundary to check.
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+/** Letter, digit or underscore. ASCII is decided by code point; the Unicode regex only runs beyond it. */
+export function isWordChar(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return WORD_CHAR.test(ch);
+}
+
+function isNoSpaceScript(ch: string): boolean {
+  return ch.charCodeAt(0) >= 0x3040 && NO_SPACE_SCRIPT.test(ch);
+}
+
+/** True when text[start..] is not glued to a letter or digit on its left. */
+export function startsOnWordBoundary(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const before = text[start - 1];
+  return !isWordChar(before) || isNoSpaceScript(text[start]) || isNoSpaceScript(before);
+}
+
 /** True when text[start..end) is not glued to letters or digits on either side. */
 export function onWordBoundaries(text: string, start: number, end: number): boolean {
-  const before = start > 0 ? text[start - 1] : '';
-  const after = end < text.length ? text[end] : '';
-  const first = text[start];
-  const last = text[end - 1];
-  const leftOk = !before || !WORD_CHAR.test(before) || NO_SPACE_SCRIPT.test(first) || NO_SPACE_SCRIPT.test(before);
-  const rightOk = !after || !WORD_CHAR.test(after) || NO_SPACE_SCRIPT.test(last) || NO_SPACE_SCRIPT.test(after);
-  return leftOk && rightOk;
+  if (!startsOnWordBoundary(text, start)) return false;
+  if (end < text.length) {
+    const after = text[end];
+    if (isWordChar(after) && !isNoSpaceScript(text[end - 1]) && !isNoSpaceScript(after)) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,8 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { prepared, type Db } from '../../db';
 import { items, itemTags } from '../../db/schema';
-import { assignClusters } from './cluster-items';
+import { assignClusters, writeClusterKeys } from './cluster-items';
 import type { Tagger } from './tag-text';
+
+// Raw statements: these run once per item on the ingest path (see prepared() in db/index.ts).
+const INSERT_TAG_SQL = `INSERT INTO item_tags (item_id, kind, value, source, removed, matched_text, field, offset)
+  VALUES (?, ?, ?, 'auto', 0, ?, ?, ?)`;
+const UPDATE_ITEM_SQL = `UPDATE items SET relevant = ?, relevance = ?, event_type = ?, severity = ?, tagger_version = ?,
+  tagged_at = ?, cluster_id = NULL WHERE id = ?`;
 
 /**
  * Tags stored items and writes the result: the item's relevance, type and severity, its auto tags
@@ -11,32 +17,30 @@ import type { Tagger } from './tag-text';
  */
 export function tagStoredItems(db: Db, tagger: Tagger, ids: number[], now = new Date()): number {
   if (ids.length === 0) return 0;
-  const insertTag = db.$client.prepare(
-    `INSERT INTO item_tags (item_id, kind, value, source, removed, matched_text, field, offset)
-     VALUES (?, ?, ?, 'auto', 0, ?, ?, ?)`,
-  );
+  const insertTag = prepared(db, INSERT_TAG_SQL);
+  const updateItem = prepared(db, UPDATE_ITEM_SQL);
+  const taggedAt = now.getTime();
   let tagged = 0;
+  const keysById = new Map<number, string[]>();
   for (const chunk of chunks(ids, 500)) {
     const rows = db
-      .select({ id: items.id, title: items.title, summary: items.summary })
+      .select({ id: items.id, title: items.title, summary: items.summary, publishedAt: items.publishedAt })
       .from(items)
       .where(inArray(items.id, chunk))
       .all();
     db.delete(itemTags).where(and(inArray(itemTags.itemId, chunk), eq(itemTags.source, 'auto'))).run();
     for (const row of rows) {
       const result = tagger.tag(row);
-      db.update(items)
-        .set({
-          relevant: result.relevant,
-          relevance: result.relevance,
-          eventType: result.relevant ? result.eventType : null,
-          severity: result.severity,
-          taggerVersion: tagger.version,
-          taggedAt: now,
-          clusterId: null,
-        })
-        .where(eq(items.id, row.id))
-        .run();
+      updateItem.run(
+        result.relevant ? 1 : 0,
+        result.relevance,
+        result.relevant ? result.eventType : null,
+        result.severity,
+        tagger.version,
+        taggedAt,
+        row.id,
+      );
+      keysById.set(row.id, writeClusterKeys(db, { id: row.id, publishedAt: row.publishedAt.getTime() }, result));
       const seen = new Set<string>();
       for (const m of result.matches) {
         const key = `${m.kind}:${m.id}`;
@@ -47,7 +51,7 @@ export function tagStoredItems(db: Db, tagger: Tagger, ids: number[], now = new 
       tagged++;
     }
   }
-  assignClusters(db, ids);
+  assignClusters(db, ids, keysById);
   return tagged;
 }
 

@@ -1,4 +1,4 @@
-import { AhoCorasick, onWordBoundaries, selectLongest } from './aho-corasick';
+import { AhoCorasick, isWordChar, onWordBoundaries, selectLongest, startsOnWordBoundary } from './aho-corasick';
 import { DOMAIN_TERMS, DOMAIN_TRAPS, SEVERITY_CUES, TYPE_CUES } from './rules';
 import type { Field } from './entity-matcher';
 
@@ -21,7 +21,6 @@ interface TermPattern {
   trap: boolean;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /**
  * Finds the vocabulary of rules.ts in lowercased text, in one automaton pass per field. Traps take
@@ -50,16 +49,13 @@ export class TermMatcher {
     const candidates = this.automaton
       .search(lower)
       .filter((m) =>
-        m.payload.prefix
-          ? !WORD_CHAR.test(lower[m.start - 1] ?? '') || onWordBoundaries(lower, m.start, m.start + 1)
-          : onWordBoundaries(lower, m.start, m.end),
+        m.payload.prefix ? startsOnWordBoundary(lower, m.start) : onWordBoundaries(lower, m.start, m.end),
       )
       .map((m) => {
         if (!m.payload.prefix) return m;
         // A prefix term ("subsid*") covers the rest of its word, so it competes fairly for the longest match.
-        let end = m.end;
-        while (end < lower.length && WORD_CHAR.test(lower[end])) end++;
-        return { ...m, end };
+        while (m.end < lower.length && isWordChar(lower[m.end])) m.end++;
+        return m;
       });
     const pick = (inGroup: (p: TermPattern) => boolean) =>
       selectLongest(candidates.filter((m) => inGroup(m.payload)))
