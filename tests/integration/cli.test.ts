@@ -53,13 +53,18 @@ describe('CLI contract', () => {
     expect(Date.parse(list[0].lastFetchedAt)).not.toBeNaN();
     expect(Date.parse(list[0].nextCheckAt)).toBeGreaterThan(Date.now());
 
-    const events = JSON.parse((await cli('events', 'list', '--json', '--limit', '1')).stdout);
+    // "Japan tightens tool exports" has no semiconductor evidence of its own, so the tagger keeps it
+    // out of events; `--all` lists it.
+    const events = JSON.parse((await cli('events', 'list', '--json', '--limit', '5')).stdout);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      feedId: 1, feedUrl: server.url('/policy.xml'), title: 'Japan tightens tool exports', url: 'https://example.com/p2',
-      publishedAt: '2023-03-31T03:00:00.000Z', countries: [], companies: [], eventType: null,
+      feedId: 1, feedUrl: server.url('/policy.xml'), title: 'BIS adds SMIC to the Entity List', url: 'https://example.com/p1',
+      publishedAt: '2020-12-18T15:00:00.000Z', countries: ['US'], companies: [{ id: 'smic', name: expect.stringContaining('Semiconductor Manufacturing') }],
+      eventType: 'sanction', relevant: true,
     });
-    for (const key of ['id', 'summary', 'relevant']) expect(events[0]).toHaveProperty(key);
+    for (const key of ['id', 'summary', 'severity', 'clusterId', 'sources']) expect(events[0]).toHaveProperty(key);
+    const all = JSON.parse((await cli('events', 'list', '--all', '--json', '--limit', '1')).stdout);
+    expect(all[0]).toMatchObject({ title: 'Japan tightens tool exports', relevant: false, eventType: null });
     expect(JSON.parse((await cli('events', 'list', '--all', '--json')).stdout)).toHaveLength(2);
   });
 
