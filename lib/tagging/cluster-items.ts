@@ -1,6 +1,4 @@
-import { asc, inArray } from 'drizzle-orm';
 import { prepared, type Db } from '../../db';
-import { items } from '../../db/schema';
 import { jaccard, titleTokens } from './title-similarity';
 
 /**
@@ -8,7 +6,7 @@ import { jaccard, titleTokens } from './title-similarity';
  * thing. Candidates share the event type and a company (or, for items that name none, a country)
  * and fall within windowDays; each is scored on shared companies, shared countries and title
  * similarity, and the best one over the threshold wins. Every weight is here so a cluster can be
- * explained. Manual tag changes affect scores at once and cluster keys at the next retag.
+ * explained. Cluster keys come from the automatic tags; manual corrections count in the scores.
  */
 export const CLUSTER_RULES = {
   windowDays: 3,
@@ -24,15 +22,14 @@ const DAY_MS = 86_400_000;
 
 interface Candidate {
   id: number;
-  feedId: number;
   title: string;
-  clusterId: number | null;
+  clusterId: number;
   tags: string | null;
 }
 
-// Candidates: earlier-clustered items of other feeds that share a cluster key (type × company, or
-// type × country) within the window, nearest in time first, with their tags in the same query.
-const CANDIDATES_SQL = `SELECT i.id, i.feed_id AS feedId, i.title, i.cluster_id AS clusterId,
+// Items of other feeds, already clustered, that share a cluster key within the window, nearest in
+// time first, with their effective tags (auto and manual, less manual removals) in the same query.
+const CANDIDATES_SQL = `SELECT i.id, i.title, i.cluster_id AS clusterId,
     (SELECT group_concat(t.kind || ':' || t.value, ' ') FROM item_tags t
       WHERE t.item_id = i.id AND t.removed = 0
         AND NOT EXISTS (SELECT 1 FROM item_tags r WHERE r.item_id = t.item_id AND r.kind = t.kind
@@ -43,71 +40,53 @@ const CANDIDATES_SQL = `SELECT i.id, i.feed_id AS feedId, i.title, i.cluster_id 
     AND i.id <> ? AND i.feed_id <> ? AND i.relevant = 1 AND i.cluster_id IS NOT NULL
   ORDER BY abs(i.published_at - ?) LIMIT ${CLUSTER_RULES.maxCandidates}`;
 
-const KEYS_OF_SQL = 'SELECT key FROM cluster_keys WHERE item_id = ?';
-const DELETE_KEYS_SQL = 'DELETE FROM cluster_keys WHERE item_id = ?';
-const INSERT_KEY_SQL = 'INSERT OR IGNORE INTO cluster_keys (key, published_at, item_id) VALUES (?, ?, ?)';
-
 /**
- * The cluster keys of a tagged item: its type with each company it names, or with each country
- * when it names no company. An irrelevant item, or one with neither, gets none and stays alone.
+ * The cluster keys of a tagging: its type with each company it names, or with each country when
+ * it names no company. An irrelevant item, or one with neither, has none and stays alone.
  */
-export function writeClusterKeys(
-  db: Db,
-  item: { id: number; publishedAt: number },
-  tagging: { relevant: boolean; eventType: string; companies: { id: string }[]; countries: string[] },
-): string[] {
-  prepared(db, DELETE_KEYS_SQL).run(item.id);
+export function clusterKeysOf(tagging: { relevant: boolean; eventType: string; companies: { id: string }[]; countries: string[] }): string[] {
   if (!tagging.relevant) return [];
   const values = tagging.companies.length ? tagging.companies.map((c) => `company:${c.id}`) : tagging.countries.map((c) => `country:${c}`);
-  const insert = prepared(db, INSERT_KEY_SQL);
-  const keys = values.map((value) => `${tagging.eventType}|${value}`);
-  for (const key of keys) insert.run(key, item.publishedAt, item.id);
-  return keys;
+  return values.map((value) => `${tagging.eventType}|${value}`);
 }
 
-const TAGS_SQL = `SELECT item_id AS itemId, kind, value, source, removed FROM item_tags
-  WHERE item_id IN (SELECT value FROM json_each(?))`;
+export interface ClusterTarget {
+  id: number;
+  feedId: number;
+  title: string;
+  publishedAt: number;
+  keys: string[];
+  /** Effective tags as "kind:value". */
+  tags: Set<string>;
+}
 
-/** `keysById`: the cluster keys just written for these items, when the caller has them (saves a query per item). */
-export function assignClusters(db: Db, ids: number[], keysById?: Map<number, string[]>): void {
-  if (ids.length === 0) return;
-  // Oldest first, so the first report of a story becomes its cluster's id.
-  const targets = db
-    .select({ id: items.id, feedId: items.feedId, title: items.title, publishedAt: items.publishedAt, eventType: items.eventType, relevant: items.relevant })
-    .from(items)
-    .where(inArray(items.id, ids))
-    .orderBy(asc(items.publishedAt), asc(items.id))
-    .all();
-  const candidateQuery = prepared(db, CANDIDATES_SQL);
-  const setCluster = prepared(db, 'UPDATE items SET cluster_id = ? WHERE id = ?');
-  const tokenCache = new Map<number, Set<string>>();
+/** Titles are tokenised once per process run of a batch; pass the same cache for a whole batch. */
+export type TokenCache = Map<number, Set<string>>;
+
+/** The cluster the target belongs to: the best-scoring candidate's, or a new one (its own id). */
+export function findCluster(db: Db, target: ClusterTarget, tokenCache: TokenCache): number {
+  if (target.keys.length === 0) return target.id;
+  const window = CLUSTER_RULES.windowDays * DAY_MS;
+  const candidates = prepared(db, CANDIDATES_SQL).all(
+    JSON.stringify(target.keys),
+    target.publishedAt - window,
+    target.publishedAt + window,
+    target.id,
+    target.feedId,
+    target.publishedAt,
+  ) as Candidate[];
   const tokensOf = (id: number, title: string) => {
     let tokens = tokenCache.get(id);
     if (!tokens) tokenCache.set(id, (tokens = titleTokens(title)));
     return tokens;
   };
-
-  for (const target of targets) {
-    // Irrelevant items keep the null cluster the tagger wrote.
-    if (!target.relevant || !target.eventType) continue;
-    const at = target.publishedAt.getTime();
-    const window = CLUSTER_RULES.windowDays * DAY_MS;
-    const keys = keysById?.get(target.id) ?? (prepared(db, KEYS_OF_SQL).all(target.id) as { key: string }[]).map((k) => k.key);
-    const candidates = keys.length
-      ? (candidateQuery.all(JSON.stringify(keys), at - window, at + window, target.id, target.feedId, at) as Candidate[])
-      : [];
-    let best: { clusterId: number; score: number } | undefined;
-    if (candidates.length > 0) {
-      const mine = effectiveTags(db, [target.id]).get(target.id) ?? new Set<string>();
-      const myTokens = tokensOf(target.id, target.title);
-      for (const c of candidates) {
-        const theirs = new Set(c.tags ? c.tags.split(' ') : []);
-        const score = clusterScore(mine, theirs, myTokens, tokensOf(c.id, c.title));
-        if (score >= CLUSTER_RULES.threshold && (!best || score > best.score)) best = { clusterId: c.clusterId!, score };
-      }
-    }
-    setCluster.run(best?.clusterId ?? target.id, target.id);
+  let best: { clusterId: number; score: number } | undefined;
+  for (const c of candidates) {
+    const theirs = new Set(c.tags ? c.tags.split(' ') : []);
+    const score = clusterScore(target.tags, theirs, tokensOf(target.id, target.title), tokensOf(c.id, c.title));
+    if (score >= CLUSTER_RULES.threshold && (!best || score > best.score)) best = { clusterId: c.clusterId, score };
   }
+  return best?.clusterId ?? target.id;
 }
 
 export function clusterScore(tagsA: Set<string>, tagsB: Set<string>, tokensA: Set<string>, tokensB: Set<string>): number {
@@ -118,6 +97,9 @@ export function clusterScore(tagsA: Set<string>, tagsB: Set<string>, tokensA: Se
   score += CLUSTER_RULES.titleSimilarity * jaccard(tokensA, tokensB);
   return score;
 }
+
+const TAGS_SQL = `SELECT item_id AS itemId, kind, value, source, removed FROM item_tags
+  WHERE item_id IN (SELECT value FROM json_each(?))`;
 
 /** Tags as "kind:value" per item, after manual additions and removals. */
 export function effectiveTags(db: Db, ids: number[]): Map<number, Set<string>> {
@@ -138,4 +120,3 @@ export function effectiveTags(db: Db, ids: number[]): Map<number, Set<string>> {
   }
   return result;
 }
-
