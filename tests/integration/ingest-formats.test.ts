@@ -2,39 +2,28 @@ import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addFeed } from '../../lib/feeds/manage-feeds';
 import { runIngest } from '../../lib/feeds/run-ingest';
 import { listItems } from '../../lib/queries/list-items';
-import { serve, startFeedServer, type FeedServer } from '../helpers/feed-server';
-import { createTempDb } from '../helpers/temp-db';
+import { serve } from '../helpers/feed-server';
+import { useIngestHarness } from '../helpers/ingest-harness';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/feeds');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 
-let server: FeedServer;
-let temp: ReturnType<typeof createTempDb>;
 
-beforeAll(async () => {
-  server = await startFeedServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  temp?.cleanup();
-  temp = createTempDb();
-});
+const h = useIngestHarness();
 
 async function ingestOne(routePath: string) {
-  const { feed } = addFeed(temp.db, server.url(routePath));
-  const summary = await runIngest(temp.db, { feedIds: [feed.id], allowPrivate: true });
-  return { feed, summary, items: listItems(temp.db, { all: true, limit: 1000 }).filter((i) => i.feedId === feed.id) };
+  const { feed } = addFeed(h.temp.db, h.server.url(routePath));
+  const summary = await runIngest(h.temp.db, { feedIds: [feed.id], allowPrivate: true });
+  return { feed, summary, items: listItems(h.temp.db, { all: true, limit: 1000 }).filter((i) => i.feedId === feed.id) };
 }
 
 describe('feed formats and encodings over HTTP', () => {
   it('reads RSS 2.0', async () => {
-    server.routes['/rss2.xml'] = serve(fixture('rss2.xml'));
+    h.server.routes['/rss2.xml'] = serve(fixture('rss2.xml'));
     const { summary, items } = await ingestOne('/rss2.xml');
     expect(summary.ok).toBe(1);
     expect(items.map((i) => i.title).sort()).toEqual([
@@ -50,7 +39,7 @@ describe('feed formats and encodings over HTTP', () => {
   });
 
   it('reads RSS 1.0 (RDF) with dc:date', async () => {
-    server.routes['/rdf.xml'] = serve(fixture('rss1.rdf'), { 'content-type': 'application/rdf+xml' });
+    h.server.routes['/rdf.xml'] = serve(fixture('rss1.rdf'), { 'content-type': 'application/rdf+xml' });
     const { items } = await ingestOne('/rdf.xml');
     expect(items).toHaveLength(2);
     const japan = items.find((i) => i.title.includes('Japan'))!;
@@ -59,34 +48,34 @@ describe('feed formats and encodings over HTTP', () => {
   });
 
   it('reads Atom 1.0', async () => {
-    server.routes['/atom.xml'] = serve(fixture('atom.xml'), { 'content-type': 'application/atom+xml' });
+    h.server.routes['/atom.xml'] = serve(fixture('atom.xml'), { 'content-type': 'application/atom+xml' });
     const { items, feed } = await ingestOne('/atom.xml');
     expect(items).toHaveLength(2);
     const gallium = items.find((i) => i.title.includes('gallium'))!;
     expect(gallium.url).toBe('https://example.net/asia/gallium-licences');
     expect(gallium.publishedAt).toBe('2023-07-03T12:00:00.000Z');
     expect(gallium.summary).toBe('Exporters of gallium and germanium products will need licences from 1 August.');
-    const stored = temp.db.query.feeds.findFirst({ where: (f, { eq }) => eq(f.id, feed.id) }).sync();
+    const stored = h.temp.db.query.feeds.findFirst({ where: (f, { eq }) => eq(f.id, feed.id) }).sync();
     expect(stored?.title).toBe('Asia supply desk (test)');
   });
 
   it('reads a GBK feed declared in its XML prolog', async () => {
     const xml = fixture('gbk-source.xml').toString('utf8');
-    server.routes['/gbk.xml'] = serve(iconv.encode(xml, 'gbk'), { 'content-type': 'application/rss+xml' });
+    h.server.routes['/gbk.xml'] = serve(iconv.encode(xml, 'gbk'), { 'content-type': 'application/rss+xml' });
     const { items } = await ingestOne('/gbk.xml');
     expect(items.map((i) => i.title).sort()).toEqual(['商务部对镓锗相关物项实施出口管制', '网信办对美光产品启动网络安全审查']);
   });
 
   it('reads windows-1252 with curly quotes and accents', async () => {
     const xml = rssWithTitle('windows-1252', 'Breton’s “Chips Act” – Société européenne');
-    server.routes['/cp1252.xml'] = serve(iconv.encode(xml, 'windows-1252'), { 'content-type': 'text/xml' });
+    h.server.routes['/cp1252.xml'] = serve(iconv.encode(xml, 'windows-1252'), { 'content-type': 'text/xml' });
     const { items } = await ingestOne('/cp1252.xml');
     expect(items[0].title).toBe('Breton’s “Chips Act” – Société européenne');
   });
 
   it('uses a charset given only in the Content-Type header', async () => {
     const xml = rssWithTitle(null, '東京エレクトロン、輸出規制の影響を説明');
-    server.routes['/sjis.xml'] = serve(iconv.encode(xml, 'shift_jis'), { 'content-type': 'application/xml; charset=Shift_JIS' });
+    h.server.routes['/sjis.xml'] = serve(iconv.encode(xml, 'shift_jis'), { 'content-type': 'application/xml; charset=Shift_JIS' });
     const { items } = await ingestOne('/sjis.xml');
     expect(items[0].title).toBe('東京エレクトロン、輸出規制の影響を説明');
   });
@@ -96,7 +85,7 @@ describe('feed formats and encodings over HTTP', () => {
     ['deflate', zlib.deflateSync],
     ['br', zlib.brotliCompressSync],
   ] as const)('decompresses %s bodies', async (encoding, compress) => {
-    server.routes[`/${encoding}.xml`] = (req, res) => {
+    h.server.routes[`/${encoding}.xml`] = (req, res) => {
       expect(req.headers['accept-encoding']).toContain(encoding);
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': encoding }).end(compress(fixture('rss2.xml')));
     };
@@ -107,7 +96,7 @@ describe('feed formats and encodings over HTTP', () => {
 
   it('sends a real User-Agent', async () => {
     let agent = '';
-    server.routes['/ua.xml'] = (req, res) => {
+    h.server.routes['/ua.xml'] = (req, res) => {
       agent = String(req.headers['user-agent']);
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('rss2.xml'));
     };

@@ -1,31 +1,18 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { feeds } from '../../db/schema';
+import { describe, expect, it } from 'vitest';
 import { addFeed } from '../../lib/feeds/manage-feeds';
 import { runIngest } from '../../lib/feeds/run-ingest';
 import { listItems } from '../../lib/queries/list-items';
-import { rss2, serve, startFeedServer, type FeedServer } from '../helpers/feed-server';
-import { createTempDb } from '../helpers/temp-db';
+import { rss2, serve } from '../helpers/feed-server';
+import { useIngestHarness } from '../helpers/ingest-harness';
 
-let server: FeedServer;
-let temp: ReturnType<typeof createTempDb>;
 const good = rss2([
   { title: 'Good story A', guid: 'a', pubDate: 'Tue, 03 Oct 2023 10:00:00 GMT' },
   { title: 'Good story B', guid: 'b', pubDate: 'Tue, 03 Oct 2023 11:00:00 GMT' },
 ]);
 
-beforeAll(async () => {
-  server = await startFeedServer({ '/good.xml': serve(good) });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  temp?.cleanup();
-  temp = createTempDb();
-});
+const h = useIngestHarness({ '/good.xml': serve(good) });
 
-const feedRow = (id: number) => temp.db.select().from(feeds).where(eq(feeds.id, id)).get()!;
+const feedRow = h.feedRow;
 
 /**
  * Each hostile body is served by a feed that first worked (so it has stored items), alongside a
@@ -34,14 +21,14 @@ const feedRow = (id: number) => temp.db.select().from(feeds).where(eq(feeds.id, 
  */
 async function expectCleanFailure(path: string, expected: RegExp | string, options: { timeoutMs?: number; maxBytes?: number } = {}) {
   let hostile = false;
-  const bad = server.routes[path];
-  server.routes[path] = (req, res) => (hostile ? bad(req, res) : serve(rss2([{ title: 'Stored before', guid: 'old-1' }]))(req, res));
-  const victim = addFeed(temp.db, server.url(path)).feed;
-  const healthy = addFeed(temp.db, server.url('/good.xml')).feed;
-  await runIngest(temp.db, { feedIds: [victim.id], allowPrivate: true });
+  const bad = h.server.routes[path];
+  h.server.routes[path] = (req, res) => (hostile ? bad(req, res) : serve(rss2([{ title: 'Stored before', guid: 'old-1' }]))(req, res));
+  const victim = addFeed(h.temp.db, h.server.url(path)).feed;
+  const healthy = addFeed(h.temp.db, h.server.url('/good.xml')).feed;
+  await runIngest(h.temp.db, { feedIds: [victim.id], allowPrivate: true });
   expect(feedRow(victim.id).itemCount).toBe(1);
   hostile = true;
-  const summary = await runIngest(temp.db, { feedIds: [victim.id, healthy.id], allowPrivate: true, ...options });
+  const summary = await runIngest(h.temp.db, { feedIds: [victim.id, healthy.id], allowPrivate: true, ...options });
   const row = feedRow(victim.id);
   expect(row.lastStatus).toBe('error');
   if (typeof expected === 'string') expect(row.lastError).toBe(expected);
@@ -49,38 +36,38 @@ async function expectCleanFailure(path: string, expected: RegExp | string, optio
   expect(row.consecutiveFailures).toBe(1);
   expect(row.nextCheckAt!.getTime()).toBeGreaterThan(Date.now());
   expect(row.itemCount).toBe(1);
-  const titles = listItems(temp.db, { all: true }).map((i) => i.title).sort();
+  const titles = listItems(h.temp.db, { all: true }).map((i) => i.title).sort();
   expect(titles).toEqual(['Good story A', 'Good story B', 'Stored before']);
   expect(summary).toMatchObject({ ok: 1, failed: 1 });
 }
 
 describe('broken and hostile content', () => {
   it('reports malformed XML with its line', async () => {
-    server.routes['/malformed.xml'] = serve('<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>Broken</titl></item></channel></rss>');
+    h.server.routes['/malformed.xml'] = serve('<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>Broken</titl></item></channel></rss>');
     await expectCleanFailure('/malformed.xml', /^XML error at line 3: Unexpected close tag/);
   });
 
   it('refuses billion-laughs entity expansion', async () => {
     const laughs = ['<!ENTITY lol "lol">'];
     for (let i = 1; i < 10; i++) laughs.push(`<!ENTITY lol${i} "${`&lol${i - 1 || ''};`.repeat(10)}">`);
-    server.routes['/laughs.xml'] = serve(
+    h.server.routes['/laughs.xml'] = serve(
       `<?xml version="1.0"?>\n<!DOCTYPE rss [\n${laughs.join('\n')}\n]>\n<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title></item></channel></rss>`,
     );
     await expectCleanFailure('/laughs.xml', 'XML error: entity declarations are not allowed in feeds (DTD refused)');
   });
 
   it('refuses an external entity pointing at /etc/passwd', async () => {
-    server.routes['/xxe.xml'] = serve(
+    h.server.routes['/xxe.xml'] = serve(
       '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss version="2.0"><channel><title>x</title><item><title>&xxe;</title><guid>x</guid></item></channel></rss>',
     );
     await expectCleanFailure('/xxe.xml', 'XML error: entity declarations are not allowed in feeds (DTD refused)');
-    expect(listItems(temp.db, { all: true }).some((i) => i.title.includes('root:'))).toBe(false);
+    expect(listItems(h.temp.db, { all: true }).some((i) => i.title.includes('root:'))).toBe(false);
   });
 
   it('stops reading a body over the size cap while it streams', async () => {
     let bytesSent = 0;
     let aborted = false;
-    server.routes['/huge.xml'] = (_req, res) => {
+    h.server.routes['/huge.xml'] = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.write('<?xml version="1.0"?><rss version="2.0"><channel><title>big</title>');
       const chunk = `<item><title>${'x'.repeat(16 * 1024)}</title></item>`;
@@ -100,7 +87,7 @@ describe('broken and hostile content', () => {
   });
 
   it('rejects a declared Content-Length over the cap before reading', async () => {
-    server.routes['/declared.xml'] = (_req, res) => {
+    h.server.routes['/declared.xml'] = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(2 * 1024 * 1024) });
       res.write('<rss>');
     };
@@ -108,7 +95,7 @@ describe('broken and hostile content', () => {
   });
 
   it('times out a server that stalls after sending headers', async () => {
-    server.routes['/stall.xml'] = (_req, res) => {
+    h.server.routes['/stall.xml'] = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
       // ...and never another byte.
@@ -119,24 +106,24 @@ describe('broken and hostile content', () => {
   });
 
   it('times out a server that never answers', async () => {
-    server.routes['/silent.xml'] = () => {
+    h.server.routes['/silent.xml'] = () => {
       /* no response at all */
     };
     await expectCleanFailure('/silent.xml', 'timed out after 600 ms', { timeoutMs: 600 });
   });
 
   it('reports a document that is XML but not a feed', async () => {
-    server.routes['/notfeed.xml'] = serve('<?xml version="1.0"?><catalog><book>1984</book></catalog>', { 'content-type': 'application/xml' });
+    h.server.routes['/notfeed.xml'] = serve('<?xml version="1.0"?><catalog><book>1984</book></catalog>', { 'content-type': 'application/xml' });
     await expectCleanFailure('/notfeed.xml', 'not a feed: got application/xml without an RSS or Atom root element');
   });
 
   it('reports an empty body', async () => {
-    server.routes['/empty.xml'] = serve('', { 'content-type': 'application/rss+xml' });
+    h.server.routes['/empty.xml'] = serve('', { 'content-type': 'application/rss+xml' });
     await expectCleanFailure('/empty.xml', /^(XML error|not a feed)/);
   });
 
   it('refuses a redirect to a non-http scheme', async () => {
-    server.routes['/to-file.xml'] = (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end();
+    h.server.routes['/to-file.xml'] = (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end();
     await expectCleanFailure('/to-file.xml', 'feed URLs must be http or https, not file');
   });
 });
