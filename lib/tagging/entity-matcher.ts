@@ -70,13 +70,18 @@ export class EntityMatcher {
   }
 
   /**
-   * Matches in title and summary. A weak alias ("Lam", "Applied") or an ambiguous country name
-   * ("Jordan", "Chad") only counts when the same entity is also named unambiguously in the item.
+   * Matches in title and summary. A weak alias ("Lam", "Arm") or an ambiguous country name
+   * ("Jordan", "Chad") only counts when the same entity is also named unambiguously in the item,
+   * or, for a weak company alias, when `inChipContext` says the item is plainly about chips.
    */
-  match(title: string, summary: string): EntityMatch[] {
+  match(title: string, summary: string, inChipContext: (strong: EntityMatch[]) => boolean = () => false): EntityMatch[] {
     const all = [...this.matchField(title.normalize('NFC'), 'title'), ...this.matchField(summary.normalize('NFC'), 'summary')];
-    const confirmed = new Set(all.filter((m) => m.via !== 'weak-alias' && m.via !== 'ambiguous-name').map((m) => `${m.kind}:${m.id}`));
-    return all.filter((m) => (m.via !== 'weak-alias' && m.via !== 'ambiguous-name') || confirmed.has(`${m.kind}:${m.id}`));
+    const isWeak = (m: EntityMatch) => m.via === 'weak-alias' || m.via === 'ambiguous-name';
+    const strong = all.filter((m) => !isWeak(m));
+    if (strong.length === all.length) return all;
+    const confirmed = new Set(strong.map((m) => `${m.kind}:${m.id}`));
+    const chipContext = inChipContext(strong);
+    return all.filter((m) => !isWeak(m) || confirmed.has(`${m.kind}:${m.id}`) || (m.via === 'weak-alias' && chipContext));
   }
 }
 

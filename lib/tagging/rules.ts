@@ -30,6 +30,10 @@ export const DOMAIN_TERMS: Record<string, number> = {
   '出口管制': 2, '实体清单': 2, '不可靠实体清单': 2, photoresist: 3, photoresists: 3, 'hydrogen fluoride': 2, polyimide: 1,
   'chipmaking equipment': 3, 'chip tools': 3, 'chipmaking tools': 3, 'etch*': 1, deposition: 1, nanometre: 2, nanometer: 2,
   'advanced packaging': 3, 'chip packaging': 3, 'supercomputer*': 1.5, 'chip material*': 3, 'a100': 2, h100: 2, h20: 2, a800: 2, h800: 2, h200: 2,
+  // Technology goods next to chips: weak alone (under 2), enough beside a technology-trade measure.
+  electronics: 1, telecom: 1, telecommunications: 1, '5g': 1, 'artificial intelligence': 1, 'quantum computing': 1,
+  servers: 1, smartphone: 1, smartphones: 1, 'critical minerals': 1.5, 'rare earth magnets': 1.5, polysilicon: 1.5,
+  'surveillance equipment': 1, 'surveillance cameras': 1, 'advanced computing': 2, 'ai chips': 3,
   '半导体': 3, '芯片': 3, '晶圆': 3, '光刻': 3, '集成电路': 3, '存储': 1, '镓': 2, '锗': 2, '稀土': 2, '锑': 2,
   '半導体': 3, '반도체': 3, '晶片': 3, '晶圓': 3,
 };
@@ -92,7 +96,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     '补贴': 3, '投资': 2, '大基金': 3, '补助': 3, '補助金': 3, '扩产': 2.5, '建厂': 2.5,
   },
   'investment-screening': {
-    cfius: 4, 'national security and investment': 4, 'nsi act': 4, 'divest*': 3.5, 'forced to sell': 4,
+    cfius: 4, screening: 2.5, 'foreign stakes': 2, 'national security and investment': 4, 'nsi act': 4, 'divest*': 3.5, 'forced to sell': 4,
     'ordered to sell': 4, 'outbound investment*': 4, 'investment screening': 4, 'goods availability act': 4,
     'took control': 3, 'takes control': 3, 'seized control': 3, 'seizes control': 3, 'golden power*': 4,
     'foreign investment review': 3.5, 'blocked the sale': 3.5, 'blocks the sale': 3.5, 'blocks sale': 3.5,

@@ -11,7 +11,10 @@ export const TAGGER_RULES_VERSION = 1;
  * chip vocabulary or a chip company) or a measure aimed at a company of the supply chain (a named
  * gazetteer company plus a policy cue): Entity List news about Hikvision has no chip words in it.
  */
-export const RELEVANCE_THRESHOLD = { domain: 2, total: 2.5, aimedAtCompany: 2 };
+export const RELEVANCE_THRESHOLD = { domain: 2, total: 2.5, aimedAtCompany: 2, techControlDomain: 1 };
+const CONTROL_TYPES = ['sanction', 'export-control', 'import-ban', 'investment-screening'] as const;
+/** Semiconductor evidence, without the weak alias itself, that lets a weak alias count. */
+const WEAK_ALIAS_CONTEXT = 3;
 const CHIP_COMPANY_WEIGHT = 3;
 const BUYER_COMPANY_WEIGHT = 1;
 /** A type cue's weight in relevance: strong cues (weight ≥ 3) count 1, medium ones (≥ 1.5) count 0.5. */
@@ -52,12 +55,21 @@ export class Tagger {
     this.version = `${TAGGER_RULES_VERSION}.${gazetteer.hash}`;
   }
 
+  private isBuyer(companyId: string): boolean {
+    return (this.gazetteer.companyById.get(companyId)?.segment ?? 'buyer-other').startsWith('buyer-');
+  }
+
   tag(input: TagInput): Tagging {
     const title = input.title ?? '';
     const summary = input.summary ?? '';
-    const matches = this.entities.match(title, summary);
     const titleTerms = this.terms.matchField(title, 'title');
     const summaryTerms = this.terms.matchField(summary, 'summary');
+    // A weak alias ("Arm", "Lam") counts in an item that is plainly about chips without it.
+    const termDomain = sum(unique([...titleTerms.domain, ...summaryTerms.domain].map((t) => t.term)).map((t) => DOMAIN_TERMS[t]));
+    const matches = this.entities.match(title, summary, (strong) => {
+      const chipCompanies = unique(strong.filter((m) => m.kind === 'company' && !this.isBuyer(m.id)).map((m) => m.id));
+      return termDomain + CHIP_COMPANY_WEIGHT * chipCompanies.length >= WEAK_ALIAS_CONTEXT;
+    });
 
     const countries = unique(matches.filter((m) => m.kind === 'country').map((m) => m.id));
     const companyIds = unique(matches.filter((m) => m.kind === 'company').map((m) => m.id));
@@ -70,8 +82,7 @@ export class Tagger {
     }
     const policy: { term: string; weight: number }[] = [];
     for (const id of companyIds) {
-      const segment = this.gazetteer.companyById.get(id)?.segment ?? 'buyer-other';
-      if (segment.startsWith('buyer-')) policy.push({ term: `company:${id}`, weight: BUYER_COMPANY_WEIGHT });
+      if (this.isBuyer(id)) policy.push({ term: `company:${id}`, weight: BUYER_COMPANY_WEIGHT });
       else domain.push({ term: `company:${id}`, weight: CHIP_COMPANY_WEIGHT });
     }
     const cues = unique([...titleTerms.type, ...summaryTerms.type].map((t) => t.term))
@@ -86,7 +97,13 @@ export class Tagger {
     const domainScore = sum(domain.map((d) => d.weight));
     const relevance = round(domainScore + sum(policy.map((p) => p.weight)));
     const aimedAtCompany = companyIds.length > 0 && cues.length > 0 && relevance >= RELEVANCE_THRESHOLD.aimedAtCompany;
-    const relevant = (domainScore >= RELEVANCE_THRESHOLD.domain && relevance >= RELEVANCE_THRESHOLD.total) || aimedAtCompany;
+    // A technology-trade measure (Entity List, export control, import ban, investment screening)
+    // touching technology goods is relevant even when the story names no chip or company.
+    const techControl =
+      domainScore >= RELEVANCE_THRESHOLD.techControlDomain &&
+      relevance >= RELEVANCE_THRESHOLD.total &&
+      cues.some((c) => c.weight >= 1 && CONTROL_TYPES.some((type) => (TYPE_CUES[type][c.term] ?? 0) >= 3));
+    const relevant = (domainScore >= RELEVANCE_THRESHOLD.domain && relevance >= RELEVANCE_THRESHOLD.total) || aimedAtCompany || techControl;
 
     const typeScores = scoreTypes(titleTerms.type, summaryTerms.type);
     const eventType = relevant ? pickType(typeScores) : 'other';
