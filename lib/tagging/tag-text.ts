@@ -64,8 +64,13 @@ export class Tagger {
     const summary = input.summary ?? '';
     const titleTerms = this.terms.matchField(title, 'title');
     const summaryTerms = this.terms.matchField(summary, 'summary');
+    // Relevance evidence, each distinct term counted once; chip companies are added below.
+    const domain = unique([...titleTerms.domain, ...summaryTerms.domain].map((t) => t.term)).map((term) => ({
+      term,
+      weight: DOMAIN_TERMS[term],
+    }));
+    const termDomain = sum(domain.map((d) => d.weight));
     // A weak alias ("Arm", "Lam") counts in an item that is plainly about chips without it.
-    const termDomain = sum(unique([...titleTerms.domain, ...summaryTerms.domain].map((t) => t.term)).map((t) => DOMAIN_TERMS[t]));
     const matches = this.entities.match(title, summary, (strong) => {
       const chipCompanies = unique(strong.filter((m) => m.kind === 'company' && !this.isBuyer(m.id)).map((m) => m.id));
       return termDomain + CHIP_COMPANY_WEIGHT * chipCompanies.length >= WEAK_ALIAS_CONTEXT;
@@ -75,11 +80,6 @@ export class Tagger {
     const companyIds = unique(matches.filter((m) => m.kind === 'company').map((m) => m.id));
     const companies = companyIds.map((id) => ({ id, name: this.gazetteer.companyById.get(id)?.name ?? id }));
 
-    // Relevance: distinct evidence, each counted once.
-    const domain: { term: string; weight: number }[] = [];
-    for (const term of unique([...titleTerms.domain, ...summaryTerms.domain].map((t) => t.term))) {
-      domain.push({ term, weight: DOMAIN_TERMS[term] });
-    }
     const policy: { term: string; weight: number }[] = [];
     for (const id of companyIds) {
       if (this.isBuyer(id)) policy.push({ term: `company:${id}`, weight: BUYER_COMPANY_WEIGHT });
