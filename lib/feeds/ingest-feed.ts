@@ -95,7 +95,8 @@ export async function storeFeedDocument(
 ): Promise<FeedOutcome> {
   const decoded = decodeFeedBytes(body, contentType);
   const parsed = await parseFeedText(decoded.text, contentType);
-  const base = parsed.link && /^https?:/i.test(parsed.link) ? parsed.link : state.url ?? feed.url;
+  const siteLink = parsed.link && /^https?:/i.test(parsed.link) ? parsed.link : undefined;
+  const base = siteLink ?? state.url ?? feed.url;
   const entries = dedupeWithinDocument(parsed.items.map((entry) => normaliseEntry(entry, safeBase(base), state.now)));
 
   const counts = db.transaction((tx) => {
@@ -107,7 +108,7 @@ export async function storeFeedDocument(
       .set({
         ...(state.url ? { url: state.url } : {}),
         title: feed.title ?? parsed.title?.trim() ?? null,
-        siteUrl: feed.siteUrl ?? (parsed.link && /^https?:/i.test(parsed.link) ? parsed.link : null),
+        siteUrl: feed.siteUrl ?? siteLink ?? null,
         etag: state.etag ?? null,
         lastModified: state.lastModified ?? null,
         lastStatus: 'ok',
