@@ -57,7 +57,7 @@ export const DOMAIN_TRAPS = [
 export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, number>> = {
   sanction: {
     'entity list': 4, 'trade blacklist': 4, 'blacklist*': 3, 'denial order': 4, 'unverified list': 3, 'sanction*': 3,
-    'unreliable entity list': 4, 'military end user*': 2, 'military end-user*': 2, ofac: 2, 'sdn list': 3,
+    'unreliable entity list': 4, 'military end user*': 2, 'military end-user*': 2, 'military compan*': 3.5, 'sanctions package': 3.5, ofac: 2, 'sdn list': 3,
     '实体清单': 4, '制裁': 2.5, '不可靠实体清单': 4, '黑名单': 3, '実体リスト': 4,
   },
   'export-control': {
@@ -69,7 +69,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     wassenaar: 3, 'dual-use': 2, 'stop supplying': 2, 'tool controls': 3, 'chip controls': 3, 'chip rules': 2,
     'validated end user*': 2.5, 'validated end-user*': 2.5, 'bans exports': 3.5, 'ban on exports': 3.5,
     'banned exports': 3.5, 'bans the export': 3.5, 'bars exports': 3.5, 'halts exports': 3, 'export permits': 3,
-    'selling to': 1.5, 'sell to': 1.5, 'sales to': 1.5, 'access to': 1, tightens: 1, 'amended rule': 2, rule: 1, rules: 1,
+    'selling to': 1.5, 'sell to': 1.5, 'sales to': 1.5, 'allow* sales': 2, 'to ship': 1.5, 'cap on': 2, 'access to': 1, tightens: 1, 'amended rule': 2, rule: 1, rules: 1,
     '禁止出口': 3.5, '出口': 1.5, '禁令': 2, controls: 1.5, licensing: 1.5, measures: 1, 'permit*': 1.5, whitelist: 3, 'white list': 3,
     'trusted trade': 3, 'trusted partners': 2.5, 'catch-all': 3,
     '出口管制': 4, '出口许可': 3, '出口限制': 3.5, '管制物项': 3, '輸出規制': 4, '輸出管理': 4, '수출 규제': 4, '수출규제': 4,
@@ -77,7 +77,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
   'import-ban': {
     'import ban*': 4, 'critical information infrastructure': 3.5, 'stop buying': 3.5, 'stop using': 3,
     'phase out': 2.5, 'phase-out': 2.5, 'procurement': 2, 'purchases of': 1.5, 'barred from buying': 3.5,
-    'rip and replace': 3, 'covered list': 2.5, 'banned from': 1.5, 'bans': 2, 'ban': 1.5, 'banned': 1.5,
+    'rip and replace': 3, 'halts sales': 3, 'sales ban': 3.5, injunction: 3, 'customs checks': 2.5, 'covered list': 2.5, 'banned from': 1.5, 'bans': 2, 'ban': 1.5, 'banned': 1.5,
     'critical infrastructure': 3,
     'government computers': 2, 'state agencies': 1, 'buying': 1, 'bars': 1.5, 'barred': 1.5, 'strip out': 2, 'remove': 1.5,
     'cancel*': 2, 'exclude*': 1.5, 'equipment authori*': 2.5,
@@ -89,7 +89,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
   },
   investment: {
     'subsid*': 3, 'grant*': 2, 'award*': 2, 'chips act': 1.5, 'chips and science act': 1.5, 'incentive*': 2,
-    'invest*': 2, 'new fab': 2.5, 'fund': 1.5, funds: 1.5, 'big fund': 3, funding: 2.5, 'equity stake': 3, stake: 2,
+    'invest*': 2, 'pledge*': 1.5, 'new fab': 2.5, 'fund': 1.5, funds: 1.5, 'big fund': 3, funding: 2.5, 'equity stake': 3, stake: 2,
     'state aid': 3, plant: 1, factory: 1, factories: 1, expansion: 1.5, 'expand*': 1, 'loan*': 1.5, 'tax credit*': 2.5,
     'mega-cluster': 2.5, cluster: 1, 'build*': 0.8, 'groundbreaking': 2.5, 'breaks ground': 2.5, 'opens': 1, strategy: 1.5, billion: 0.8, fab: 1.5,
     'joint venture': 2, 'assembly plant*': 2,
@@ -115,13 +115,13 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
   'regulatory-probe': {
     investigation: 3, investigating: 3, probe: 3, probes: 3, 'security review': 3.5, 'cybersecurity review': 4,
     inquiry: 2.5, summoned: 3, questioned: 2, audit: 2, 'raid*': 2, 'review of': 1.5, review: 1, 'security risks': 2,
-    'security risk': 2, 'backdoor*': 2.5, 'tax evasion': 3, 'charge*': 2, fraud: 3, 'indict*': 3, 'prosecut*': 3,
+    'security risk': 2, 'backdoor*': 2.5, 'tax evasion': 3, 'subpoena*': 3, 'seeks details': 2, questionnaire: 2, 'charge*': 2, fraud: 3, 'indict*': 3, 'prosecut*': 3,
     'trade secret*': 3, criminal: 2.5, 'criminal investigation': 4, 'smuggl*': 3, '起訴': 3, '検察': 3,
     '网络安全审查': 4, '审查': 2.5, '调查': 3, '约谈': 3, '立案': 3,
   },
   diplomatic: {
     'warn*': 2, statement: 2, talks: 2.5, 'will not tolerate': 4, 'retaliat*': 3, 'negotiat*': 2.5, summit: 2.5,
-    truce: 3, meeting: 1.5, 'urge*': 2, 'condemn*': 3, 'protest*': 2, 'criticis*': 2, 'criticiz*': 2, 'pledge*': 1,
+    truce: 3, meeting: 1.5, 'urge*': 2, 'condemn*': 3, 'protest*': 2, 'criticis*': 2, 'criticiz*': 2, meets: 1.5, 'met with': 1.5, '会见': 3, '会谈': 3,
     agreement: 2, 'agree*': 1.5, 'visit*': 1.5, 'calls on': 1.5, opposes: 2.5, 'accus*': 2.5, response: 1, 'respond*': 1.5,
     allies: 1.5, g7: 2, 'working with allies': 3, 'firmly opposes': 3, 'spokes*': 1.5, diplomat: 2, 'diplomat*': 2,
     'trade war': 2, 'coerc*': 2.5, wto: 2.5, 'world trade organization': 2.5,

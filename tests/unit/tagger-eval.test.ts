@@ -14,14 +14,15 @@ const read = (file: string) =>
  * sets it was developed against. (Figures on the held-out set are reported by `npm run eval:tagging`.)
  */
 describe('tagger quality on the labelled development sets', () => {
-  const labels = [...read('dev-tagging.jsonl'), ...read('extra-tagging.jsonl')];
+  // Sets the rules were developed against (the latest held-out set stays out: it measures, not guards).
+  const labels = ['dev-tagging.jsonl', 'extra-tagging.jsonl', 'holdout-tagging.jsonl', 'holdout2-tagging.jsonl'].flatMap(read);
   const aliases = JSON.parse(fs.readFileSync(path.join(DIR, 'aliases.json'), 'utf8')) as Record<string, string[]>;
   for (const c of getGazetteer().companies) aliases[c.id] ??= [c.name];
   const tagger = getTagger();
   const result = score(labels, labels.map((x) => ({ id: x.id, ...tagger.tag(x) })), buildSlugResolver(aliases));
 
   it('has enough labelled items, traps included', () => {
-    expect(labels.length).toBeGreaterThanOrEqual(130);
+    expect(labels.length).toBeGreaterThanOrEqual(250);
     expect(labels.filter((x) => x.relevant === false).length).toBeGreaterThanOrEqual(40);
   });
 
