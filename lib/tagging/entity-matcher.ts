@@ -1,5 +1,5 @@
 import { AhoCorasick, onWordBoundaries, selectLongest } from './aho-corasick';
-import type { Gazetteer, Segment } from './gazetteer';
+import type { Gazetteer } from './gazetteer';
 
 export type EntityKind = 'company' | 'country';
 /** How a country or company was named: the matched string's role in the gazetteer. */
@@ -83,8 +83,4 @@ export class EntityMatcher {
     const chipContext = inChipContext(strong);
     return all.filter((m) => !isWeak(m) || confirmed.has(`${m.kind}:${m.id}`) || (m.via === 'weak-alias' && chipContext));
   }
-}
-
-export function segmentOf(gazetteer: Gazetteer, companyId: string): Segment | undefined {
-  return gazetteer.companyById.get(companyId)?.segment;
 }

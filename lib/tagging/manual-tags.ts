@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { items, itemTags, type TagKind } from '../../db/schema';
 import type { Gazetteer } from './gazetteer';
@@ -43,8 +43,4 @@ export function setManualTag(db: Db, gazetteer: Gazetteer, change: ManualTagChan
       set: { removed: !present },
     })
     .run();
-}
-
-export function manualTags(db: Db, itemId: number) {
-  return db.select().from(itemTags).where(and(eq(itemTags.itemId, itemId), eq(itemTags.source, 'manual'))).all();
 }
