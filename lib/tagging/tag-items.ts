@@ -7,7 +7,8 @@ import type { Tagger } from './tag-text';
 // chunk or an item's tags are one statement, not one per row.
 const CLEAR_AUTO_TAGS_SQL = `DELETE FROM item_tags WHERE source = 'auto' AND item_id IN (SELECT value FROM json_each(?))`;
 const CLEAR_KEYS_SQL = 'DELETE FROM cluster_keys WHERE item_id IN (SELECT value FROM json_each(?))';
-const CLEAR_CLUSTERS_SQL = 'UPDATE items SET cluster_id = NULL WHERE id IN (SELECT value FROM json_each(?))';
+// "AND cluster_id IS NOT NULL": an UPDATE rewrites the whole row, and new items have nothing to clear.
+const CLEAR_CLUSTERS_SQL = 'UPDATE items SET cluster_id = NULL WHERE id IN (SELECT value FROM json_each(?)) AND cluster_id IS NOT NULL';
 const SELECT_ROWS_SQL = `SELECT id, feed_id AS feedId, title, summary, published_at AS publishedAt FROM items
   WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published_at, id`;
 const SELECT_MANUAL_SQL = `SELECT item_id AS itemId, kind, value, removed FROM item_tags
