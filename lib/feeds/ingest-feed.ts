@@ -59,9 +59,10 @@ export async function ingestFeed(db: Db, feed: Feed, ctx: IngestContext): Promis
         .run();
       return emptyOutcome(feed, 'not-modified');
     }
+    const fetchedAt = now();
     return await storeFeedDocument(db, feed, fetched.body, fetched.contentType, {
-      now: now(),
-      nextCheckAt: new Date(now().getTime() + ctx.pollMs),
+      now: fetchedAt,
+      nextCheckAt: new Date(fetchedAt.getTime() + ctx.pollMs),
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       url: movedTo,
