@@ -57,7 +57,7 @@ export const DOMAIN_TRAPS = [
 export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, number>> = {
   sanction: {
     'entity list': 4, 'trade blacklist': 4, 'blacklist*': 3, 'denial order': 4, 'unverified list': 3, 'sanction*': 3,
-    'unreliable entity list': 4, 'military end user*': 2, 'military end-user*': 2, 'military compan*': 3.5, 'supplier ban': 3, 'sanctions package': 3.5, ofac: 2, 'sdn list': 3,
+    'unreliable entity list': 4, 'military end user*': 2, 'military end-user*': 2, 'military compan*': 3.5, 'military-backed': 3, 'military-linked': 3, 'supplier ban': 3, 'sanctions package': 3.5, ofac: 2, 'sdn list': 3,
     '实体清单': 4, '制裁': 2.5, '不可靠实体清单': 4, '黑名单': 3, '実体リスト': 4,
   },
   'export-control': {
@@ -96,7 +96,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     '补贴': 3, '投资': 2, '大基金': 3, '补助': 3, '補助金': 3, '扩产': 2.5, '建厂': 2.5,
   },
   'investment-screening': {
-    cfius: 4, screening: 2.5, 'investment ban': 3, 'ban on investment': 3, 'ban on american investment': 3.5, 'taking control': 3, 'foreign stakes': 2, 'national security and investment': 4, 'nsi act': 4, 'divest*': 3.5, 'forced to sell': 4,
+    cfius: 4, screening: 2.5, 'investment ban': 3, 'investing in': 2.5, 'unwind*': 3, 'ban on investment': 3, 'ban on american investment': 3.5, 'taking control': 3, 'foreign stakes': 2, 'national security and investment': 4, 'nsi act': 4, 'divest*': 3.5, 'forced to sell': 4,
     'ordered to sell': 4, 'outbound investment*': 4, 'investment screening': 4, 'goods availability act': 4,
     'took control': 3, 'takes control': 3, 'seized control': 3, 'seizes control': 3, 'golden power*': 4,
     'foreign investment review': 3.5, 'blocked the sale': 3.5, 'blocks the sale': 3.5, 'blocks sale': 3.5,
@@ -109,7 +109,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     antitrust: 4, 'anti-monopoly': 4, 'merger review': 4, competition: 2, 'market regulator': 3, samr: 2.5,
     approval: 1.5, 'approv*': 0.8, clears: 1, 'abandon*': 2.5, 'walks away': 2, merger: 2.5, 'acquisition': 1.5,
     'monopoly': 3, 'fined': 2, 'fine': 1, 'competition authority': 3, 'conditions': 1, anticompetitive: 4, 'anti-competitive': 4, dominance: 3,
-    'market power': 3, 'record fine': 3, 'fair trade commission': 4, kftc: 4, 'competition commission': 4, 'squeez*': 1.5, rivals: 1, ftc: 3, 'sues to block': 3, 'sues': 1.5, fines: 2.5,
+    'market power': 3, 'record fine': 3, 'fair trade commission': 4, kftc: 4, 'competition commission': 4, 'squeez*': 1.5, rivals: 1, ftc: 3, 'sues to block': 3, takeover: 1.5, 'sues': 1.5, fines: 2.5,
     'predatory pricing': 4, 'abuse of dominance': 4, 'dominant position': 3,
     '反垄断': 4, '垄断': 3, '并购': 2, '收购': 1.5, '合并': 2,
   },
@@ -122,7 +122,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
   },
   diplomatic: {
     'warn*': 2, statement: 2, talks: 2.5, 'will not tolerate': 4, 'retaliat*': 3, 'negotiat*': 2.5, summit: 2.5,
-    truce: 3, meeting: 1.5, 'urge*': 2, 'condemn*': 3, 'protest*': 2, 'criticis*': 2, 'criticiz*': 2, meets: 1.5, 'met with': 1.5, trip: 2, '会见': 3, '会谈': 3,
+    truce: 3, meeting: 1.5, 'urge*': 2, 'condemn*': 3, 'protest*': 2, 'criticis*': 2, 'criticiz*': 2, meets: 1.5, 'met with': 1.5, trip: 2, 'vice-premier': 2, 'vice premier': 2, premier: 1.5, '会见': 3, '会谈': 3,
     agreement: 2, 'agree*': 1.5, 'visit*': 1.5, 'calls on': 1.5, opposes: 2.5, 'accus*': 2.5, response: 1, 'respond*': 1.5,
     allies: 1.5, g7: 2, 'working with allies': 3, 'firmly opposes': 3, 'spokes*': 1.5, diplomat: 2, 'diplomat*': 2,
     'trade war': 2, 'coerc*': 2.5, wto: 2.5, 'world trade organization': 2.5,
@@ -133,7 +133,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     'flood*': 3, outage: 3.5, 'power cut*': 3.5, blackout: 3.5, 'shortage*': 2.5, 'halt* production': 3.5,
     'halts lines': 3, 'contaminat*': 3.5, 'lockdown*': 3, 'disrupt*': 2.5, 'suspend* production': 3.5,
     'water rationing': 3, 'freeze': 2.5, 'winter storm': 4, explosion: 3.5, 'tremor*': 3, 'evacuat*': 2.5,
-    virus: 2.5, outbreak: 3, 'cut output': 3, 'output cuts': 3, 'parts shortage': 3.5, 'production cuts': 3, '封城': 3.5, 'halt* output': 3.5, 'halts': 1.5, 'stoppage*': 3.5, 'dries up': 3, 'supply crunch': 3, war: 1.5,
+    virus: 2.5, outbreak: 3, 'covid*': 3, pandemic: 2.5, 'cut output': 3, 'output cuts': 3, 'parts shortage': 3.5, 'production cuts': 3, '封城': 3.5, 'halt* output': 3.5, 'halts': 1.5, 'stoppage*': 3.5, 'dries up': 3, 'supply crunch': 3, war: 1.5,
     '地震': 4, '火灾': 4, '停产': 3.5, '断电': 3.5, '短缺': 2.5, '断供': 3,
   },
 };
