@@ -85,6 +85,10 @@ async function run(): Promise<void> {
     } else if (err instanceof FeedInputError || err instanceof OpmlError || err instanceof ConfigError || err instanceof LockHeldError || err instanceof TagInputError || err instanceof GazetteerError) {
       console.error(`error: ${err.message}`);
       code = 1;
+    } else if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+      // Another process held a write lock for longer than busy_timeout; the transaction rolled back.
+      console.error('error: the database is locked by another process (waited 5 s); nothing was changed, try again');
+      code = 1;
     } else {
       console.error(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       code = 1;

@@ -98,6 +98,21 @@ describe('CLI contract', () => {
     expect((await cli('ingest')).status).toBe(0);
   });
 
+  it('reports a database locked by another process clearly and changes nothing', async () => {
+    const db = openDb(env.DATABASE_PATH);
+    db.$client.exec('BEGIN EXCLUSIVE');
+    try {
+      const r = await cli('feeds', 'add', server.url('/locked.xml'));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('error: the database is locked by another process (waited 5 s); nothing was changed, try again\n');
+    } finally {
+      db.$client.exec('ROLLBACK');
+      db.$client.close();
+    }
+    const list = JSON.parse((await cli('feeds', 'list', '--json')).stdout) as { url: string }[];
+    expect(list.some((f) => f.url.endsWith('/locked.xml'))).toBe(false);
+  });
+
   it('exports OPML and imports it; a malformed OPML changes nothing', async () => {
     const exported = await cli('feeds', 'export');
     expect(exported.stdout).toContain(`xmlUrl="${server.url('/policy.xml')}"`);
