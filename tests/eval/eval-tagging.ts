@@ -10,7 +10,7 @@ import { buildSlugResolver, FLOORS, prf, score, type Label, type Prediction, typ
  * recall and F1 per tag kind, per set and overall. Exits 1 when the overall figures miss the floors.
  */
 const DIR = path.resolve(__dirname, '../fixtures/tagging');
-const SETS = ['dev-tagging.jsonl', 'extra-tagging.jsonl', 'holdout-tagging.jsonl', 'holdout2-tagging.jsonl', 'holdout3-tagging.jsonl', 'holdout4-tagging.jsonl'];
+const SETS = ['dev-tagging.jsonl', 'extra-tagging.jsonl', 'holdout-tagging.jsonl', 'holdout2-tagging.jsonl', 'holdout3-tagging.jsonl', 'holdout4-tagging.jsonl', 'holdout5-tagging.jsonl'];
 const verbose = process.argv.includes('--verbose');
 
 function readLabels(file: string): Label[] {
