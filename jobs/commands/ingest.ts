@@ -24,10 +24,8 @@ export async function ingestCommand(args: string[]): Promise<number> {
     dueOnly: values.due,
     onFeedDone: showProgress ? (o, done, total) => process.stderr.write(`${progressLine(o, done, total)}\n`) : undefined,
   });
-  if (values.json) {
-    const { changedIds: _omit, ...rest } = summary;
-    console.log(JSON.stringify(rest, null, 2));
-  } else console.log(formatIngestSummary(summary));
+  if (values.json) console.log(JSON.stringify(summary, null, 2));
+  else console.log(formatIngestSummary(summary));
   return 0;
 }
 

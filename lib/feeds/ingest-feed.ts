@@ -29,7 +29,6 @@ export interface FeedOutcome {
   inserted: number;
   updated: number;
   unchanged: number;
-  changedIds: number[];
 }
 
 /** Fetches one feed and stores what it holds; every failure ends up as the feed's lastError, never as a throw. */
@@ -123,7 +122,8 @@ export async function storeFeedDocument(
       .run();
     return result;
   });
-  return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', ...counts };
+  const { inserted, updated, unchanged } = counts;
+  return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', inserted, updated, unchanged };
 }
 
 export function recordFailure(
@@ -171,5 +171,5 @@ function safeBase(url: string): string {
 }
 
 function emptyOutcome(feed: Pick<Feed, 'id' | 'url'>, status: FeedOutcome['status']): FeedOutcome {
-  return { feedId: feed.id, url: feed.url, status, inserted: 0, updated: 0, unchanged: 0, changedIds: [] };
+  return { feedId: feed.id, url: feed.url, status, inserted: 0, updated: 0, unchanged: 0 };
 }

@@ -36,7 +36,6 @@ export interface IngestSummary {
   updated: number;
   skipped: number;
   durationMs: number;
-  changedIds: number[];
   outcomes: FeedOutcome[];
 }
 
@@ -78,7 +77,7 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
   });
 
   const summary: IngestSummary = {
-    feeds: 0, ok: 0, notModified: 0, failed: 0, inserted: 0, updated: 0, skipped: 0, durationMs: 0, changedIds: [], outcomes: [],
+    feeds: 0, ok: 0, notModified: 0, failed: 0, inserted: 0, updated: 0, skipped: 0, durationMs: 0, outcomes: [],
   };
   try {
     const queue = selectFeedsToFetch(db, options, now());
@@ -99,7 +98,6 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
       else summary.failed++;
       summary.inserted += outcome.inserted;
       summary.updated += outcome.updated;
-      summary.changedIds.push(...outcome.changedIds);
       options.onFeedDone?.(outcome, summary.outcomes.length, queue.length);
     });
     summary.skipped = queue.length - summary.outcomes.length;
