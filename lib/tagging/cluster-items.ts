@@ -28,12 +28,9 @@ interface Candidate {
 }
 
 // Items of other feeds, already clustered, that share a cluster key within the window, nearest in
-// time first, with their effective tags (auto and manual, less manual removals) in the same query.
+// time first, with their effective tags (the effective_item_tags view) in the same query.
 const CANDIDATES_SQL = `SELECT i.id, i.title, i.cluster_id AS clusterId,
-    (SELECT group_concat(t.kind || ':' || t.value, ' ') FROM item_tags t
-      WHERE t.item_id = i.id AND t.removed = 0
-        AND NOT EXISTS (SELECT 1 FROM item_tags r WHERE r.item_id = t.item_id AND r.kind = t.kind
-                        AND r.value = t.value AND r.source = 'manual' AND r.removed = 1)) AS tags
+    (SELECT group_concat(e.kind || ':' || e.value, ' ') FROM effective_item_tags e WHERE e.item_id = i.id) AS tags
   FROM items i
   WHERE i.id IN (SELECT k.item_id FROM cluster_keys k
                  WHERE k.key IN (SELECT value FROM json_each(?)) AND k.published_at BETWEEN ? AND ?)
@@ -98,22 +95,14 @@ export function clusterScore(tagsA: Set<string>, tagsB: Set<string>, tokensA: Se
   return score;
 }
 
-const TAGS_SQL = `SELECT item_id AS itemId, kind, value, source, removed FROM item_tags
+const TAGS_SQL = `SELECT item_id AS itemId, kind, value FROM effective_item_tags
   WHERE item_id IN (SELECT value FROM json_each(?))`;
 
-/** Tags as "kind:value" per item, after manual additions and removals. */
+/** Tags as "kind:value" per item, after manual additions and removals (see the effective_item_tags view). */
 export function effectiveTags(db: Db, ids: number[]): Map<number, Set<string>> {
-  const rows = prepared(db, TAGS_SQL).all(JSON.stringify(ids)) as {
-    itemId: number;
-    kind: string;
-    value: string;
-    source: string;
-    removed: number;
-  }[];
-  const removed = new Set(rows.filter((r) => r.source === 'manual' && r.removed).map((r) => `${r.itemId}|${r.kind}:${r.value}`));
+  const rows = prepared(db, TAGS_SQL).all(JSON.stringify(ids)) as { itemId: number; kind: string; value: string }[];
   const result = new Map<number, Set<string>>();
   for (const r of rows) {
-    if (r.removed || removed.has(`${r.itemId}|${r.kind}:${r.value}`)) continue;
     let set = result.get(r.itemId);
     if (!set) result.set(r.itemId, (set = new Set()));
     set.add(`${r.kind}:${r.value}`);
