@@ -70,20 +70,18 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-export function loadGazetteer(dir = DATA_DIR, extraCompanies: Company[] = []): Gazetteer {
+export function loadGazetteer(dir = DATA_DIR): Gazetteer {
   const files = ['companies.json', 'countries.json', 'regions.json'].map((f) => path.join(dir, f));
   const { companies } = readJson(files[0], z.object({ companies: z.array(companySchema) }));
   const { countries } = readJson(files[1], z.object({ countries: z.array(countrySchema) }));
   const { regions } = readJson(files[2], z.object({ regions: z.array(regionSchema) }));
-  const all = [...companies, ...extraCompanies];
   const hash = createHash('sha1');
   for (const file of files) hash.update(fs.readFileSync(file));
-  hash.update(JSON.stringify(extraCompanies));
   return {
-    companies: all,
+    companies,
     countries,
     regions,
-    companyById: new Map(all.map((c) => [c.id, c])),
+    companyById: new Map(companies.map((c) => [c.id, c])),
     countryByCode: new Map(countries.map((c) => [c.code, c])),
     hash: hash.digest('hex').slice(0, 8),
   };
