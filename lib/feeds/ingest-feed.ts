@@ -8,8 +8,7 @@ import { decodeFeedBytes } from './decode';
 import { fetchFeed } from './fetch-feed';
 import { normaliseEntry, type NormalisedItem } from './normalise-item';
 import { parseFeedText } from './parse-feed';
-import { upsertItems } from './store-items';
-import { tagStoredItems } from '../tagging/tag-items';
+import { storeItems } from './store-items';
 import { getTagger } from '../tagging/tagger-instance';
 
 export interface IngestContext {
@@ -99,11 +98,11 @@ export async function storeFeedDocument(
   const base = siteLink ?? state.url ?? feed.url;
   const entries = dedupeWithinDocument(parsed.items.map((entry) => normaliseEntry(entry, safeBase(base), state.now)));
 
+  const tagger = getTagger();
   const counts = db.transaction((tx) => {
-    // Same connection as `tx`: better-sqlite3 transactions belong to the connection, so the raw upsert joins it.
-    const result = upsertItems(db, feed.id, entries, state.now);
-    // New and changed items are tagged in the same transaction: no item is ever stored untagged.
-    tagStoredItems(db, getTagger(), result.changedIds, state.now);
+    // Same connection as `tx`: better-sqlite3 transactions belong to the connection, so the raw
+    // statements join it. New and changed items are tagged on the way in: none is stored untagged.
+    const result = storeItems(db, tagger, feed.id, entries, state.now);
     tx.update(feeds)
       .set({
         ...(state.url ? { url: state.url } : {}),
@@ -121,7 +120,8 @@ export async function storeFeedDocument(
       .where(eq(feeds.id, feed.id))
       .run();
     return result;
-  });
+    // IMMEDIATE: the write lock is held from before the first read, as storeItems needs (it assigns ids).
+  }, { behavior: 'immediate' });
   const { inserted, updated, unchanged } = counts;
   return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', inserted, updated, unchanged };
 }

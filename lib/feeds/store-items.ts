@@ -1,46 +1,89 @@
 import { prepared, type Db } from '../../db';
+import { FeedClusterCandidates, type TokenCache } from '../tagging/cluster-items';
+import { clearAutoTagging, manualTagsByItem, tagForStorage, TagRowWriter } from '../tagging/item-tagging';
+import type { Tagger } from '../tagging/tag-text';
 import type { NormalisedItem } from './normalise-item';
 
 export interface StoreCounts {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Ids of the items inserted or changed in this write: what the tagger has to look at. */
-  changedIds: number[];
+}
+
+/*
+ * Raw SQL on purpose: these statements run for every item of every poll, and a statement prepared
+ * once per connection is several times faster than one built through the query builder each time.
+ *
+ * Each new or changed item is tagged before it is written, so its row is written once, tags
+ * included. Writing it untagged and updating it afterwards wrote every row (a few KiB with its
+ * HTML) twice, and was the largest cost of ingest (docs/benchmarks.md).
+ */
+const EXISTING_SQL = `SELECT id, dedupe_key AS dedupeKey, content_hash AS contentHash, published_at AS publishedAt,
+    date_from_feed AS dateFromFeed
+  FROM items WHERE feed_id = ? AND dedupe_key IN (SELECT value FROM json_each(?))`;
+// With AUTOINCREMENT the next id is one past the larger of the sequence and the largest id.
+const NEXT_ID_SQL = `SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'items'), 0),
+    ifnull((SELECT max(id) FROM items), 0)) + 1 AS next`;
+const INSERT_SQL = `INSERT INTO items (id, feed_id, dedupe_key, guid, url, title, summary, content_html, published_at,
+    date_from_feed, first_seen_at, updated_at, content_hash, relevant, relevance, event_type, severity, tagger_version,
+    tagged_at, cluster_id)
+  VALUES (@id, @feedId, @dedupeKey, @guid, @url, @title, @summary, @contentHtml, @publishedAt, @dateFromFeed, @now, @now,
+    @contentHash, @relevant, @relevance, @eventType, @severity, @taggerVersion, @now, @clusterId)`;
+const UPDATE_SQL = `UPDATE items SET guid = @guid, url = @url, title = @title, summary = @summary, content_html = @contentHtml,
+    published_at = @publishedAt, date_from_feed = @dateFromFeed, updated_at = @now, content_hash = @contentHash,
+    relevant = @relevant, relevance = @relevance, event_type = @eventType, severity = @severity,
+    tagger_version = @taggerVersion, tagged_at = @now, cluster_id = @clusterId
+  WHERE id = @id`;
+
+interface Existing {
+  id: number;
+  dedupeKey: string;
+  contentHash: string;
+  publishedAt: number;
+  dateFromFeed: number;
 }
 
 /**
- * Upserts one feed's items. Raw SQL on purpose: this is the one statement that runs for every item
- * of every poll, and a statement prepared once per connection is several times faster than building
- * it through the query builder each time. The WHERE on the update makes a re-polled, unchanged item
- * a no-op (no row returned), and keeps the first-seen date of items whose feed gives no date.
+ * Stores one feed document's items: new ones are inserted, changed ones (same dedupe key, new
+ * content hash) updated in place, and re-polled unchanged ones left alone. New and changed items
+ * are tagged and clustered on the way in, so no item is ever stored untagged.
+ *
+ * Must run inside the caller's IMMEDIATE transaction, together with the feed-state update: new
+ * items get their ids here (a new item starts its own cluster, whose id is its own id), which is
+ * only safe while this connection has held the write lock since before the first read.
  */
-const UPSERT_SQL = `
-INSERT INTO items (feed_id, dedupe_key, guid, url, title, summary, content_html, published_at,
-                   date_from_feed, first_seen_at, updated_at, content_hash)
-VALUES (@feedId, @dedupeKey, @guid, @url, @title, @summary, @contentHtml, @publishedAt,
-        @dateFromFeed, @now, @now, @contentHash)
-ON CONFLICT (feed_id, dedupe_key) DO UPDATE SET
-  guid = excluded.guid,
-  url = excluded.url,
-  title = excluded.title,
-  summary = excluded.summary,
-  content_html = excluded.content_html,
-  published_at = CASE WHEN excluded.date_from_feed THEN excluded.published_at ELSE items.published_at END,
-  date_from_feed = excluded.date_from_feed OR items.date_from_feed,
-  updated_at = excluded.updated_at,
-  content_hash = excluded.content_hash,
-  relevant = NULL
-WHERE items.content_hash <> excluded.content_hash
-RETURNING id, first_seen_at AS firstSeenAt`;
-
-/** Must run inside the caller's transaction, together with the feed-state update. */
-export function upsertItems(db: Db, feedId: number, entries: NormalisedItem[], now: Date): StoreCounts {
-  const stmt = prepared(db, UPSERT_SQL);
+export function storeItems(db: Db, tagger: Tagger, feedId: number, entries: NormalisedItem[], now: Date): StoreCounts {
   const nowMs = now.getTime();
-  const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0, changedIds: [] };
-  for (const item of entries) {
-    const row = stmt.get({
+  const existingRows = prepared(db, EXISTING_SQL).all(feedId, JSON.stringify(entries.map((e) => e.dedupeKey))) as Existing[];
+  const existing = new Map(existingRows.map((r) => [r.dedupeKey, r]));
+  const toWrite = entries.filter((e) => existing.get(e.dedupeKey)?.contentHash !== e.contentHash);
+  const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: entries.length - toWrite.length };
+  if (toWrite.length === 0) return counts;
+
+  const changedIds = toWrite.flatMap((e) => existing.get(e.dedupeKey)?.id ?? []);
+  clearAutoTagging(db, changedIds);
+  const manual = manualTagsByItem(db, changedIds);
+  let nextId = toWrite.length > changedIds.length ? (prepared(db, NEXT_ID_SQL).get() as { next: number }).next : 0;
+
+  // Tag everything first: the cluster candidates of the whole document then come in one query.
+  const rows = toWrite.map((item) => {
+    const old = existing.get(item.dedupeKey);
+    const id = old ? old.id : nextId++;
+    // An item whose feed stopped giving a date keeps the date it had.
+    const publishedAt = old && !item.dateFromFeed ? old.publishedAt : item.publishedAt.getTime();
+    const tagging = tagForStorage(tagger, item, manual.get(id) ?? []);
+    return { item, old, id, publishedAt, tagging };
+  });
+  const candidates = new FeedClusterCandidates(db, feedId, rows.filter((r) => r.tagging.relevant).map((r) => ({ keys: r.tagging.keys, publishedAt: r.publishedAt })));
+  const tokenCache: TokenCache = new Map();
+  const tagRows = new TagRowWriter();
+
+  for (const { item, old, id, publishedAt, tagging } of rows) {
+    const clusterId = tagging.relevant
+      ? candidates.clusterFor({ id, feedId, title: item.title, publishedAt, keys: tagging.keys, tags: tagging.tags }, tokenCache)
+      : null;
+    prepared(db, old ? UPDATE_SQL : INSERT_SQL).run({
+      id,
       feedId,
       dedupeKey: item.dedupeKey,
       guid: item.guid,
@@ -48,17 +91,21 @@ export function upsertItems(db: Db, feedId: number, entries: NormalisedItem[], n
       title: item.title,
       summary: item.summary,
       contentHtml: item.contentHtml,
-      publishedAt: item.publishedAt.getTime(),
-      dateFromFeed: item.dateFromFeed ? 1 : 0,
+      publishedAt,
+      dateFromFeed: item.dateFromFeed || old?.dateFromFeed === 1 ? 1 : 0,
       now: nowMs,
       contentHash: item.contentHash,
-    }) as { id: number; firstSeenAt: number } | undefined;
-    if (!row) counts.unchanged++;
-    else {
-      if (row.firstSeenAt === nowMs) counts.inserted++;
-      else counts.updated++;
-      counts.changedIds.push(row.id);
-    }
+      relevant: tagging.relevant ? 1 : 0,
+      relevance: tagging.relevance,
+      eventType: tagging.eventType,
+      severity: tagging.severity,
+      taggerVersion: tagger.version,
+      clusterId,
+    });
+    tagRows.add(id, publishedAt, tagging);
+    if (old) counts.updated++;
+    else counts.inserted++;
   }
+  tagRows.flush(db);
   return counts;
 }

@@ -24,18 +24,37 @@ interface Candidate {
   id: number;
   title: string;
   clusterId: number;
+  publishedAt: number;
+  tags: Set<string>;
+}
+
+interface CandidateRow {
+  id: number;
+  title: string;
+  clusterId: number;
+  publishedAt: number;
   tags: string | null;
 }
 
-// Items of other feeds, already clustered, that share a cluster key within the window, nearest in
-// time first, with their effective tags (the effective_item_tags view) in the same query.
-const CANDIDATES_SQL = `SELECT i.id, i.title, i.cluster_id AS clusterId,
-    (SELECT group_concat(e.kind || ':' || e.value, ' ') FROM effective_item_tags e WHERE e.item_id = i.id) AS tags
+// The effective tags of a candidate (the effective_item_tags view), as "kind:value" joined by spaces.
+const CANDIDATE_TAGS = `(SELECT group_concat(e.kind || ':' || e.value, ' ') FROM effective_item_tags e WHERE e.item_id = i.id)`;
+const CANDIDATE_FILTER = 'i.feed_id <> ? AND i.relevant = 1 AND i.cluster_id IS NOT NULL';
+
+// Items of other feeds, already clustered, that share a cluster key with one item within the window.
+const CANDIDATES_SQL = `SELECT i.id, i.title, i.cluster_id AS clusterId, i.published_at AS publishedAt, ${CANDIDATE_TAGS} AS tags
   FROM items i
   WHERE i.id IN (SELECT k.item_id FROM cluster_keys k
                  WHERE k.key IN (SELECT value FROM json_each(?)) AND k.published_at BETWEEN ? AND ?)
-    AND i.id <> ? AND i.feed_id <> ? AND i.relevant = 1 AND i.cluster_id IS NOT NULL
+    AND i.id <> ? AND ${CANDIDATE_FILTER}
   ORDER BY abs(i.published_at - ?) LIMIT ${CLUSTER_RULES.maxCandidates}`;
+
+// The same for a whole feed document at once: [key, from, to] triples in, candidates per key out.
+const FEED_CANDIDATES_SQL = `SELECT DISTINCT q.value ->> 0 AS key, i.id, i.title, i.cluster_id AS clusterId,
+    i.published_at AS publishedAt, ${CANDIDATE_TAGS} AS tags
+  FROM json_each(?) q
+  JOIN cluster_keys k ON k.key = q.value ->> 0 AND k.published_at BETWEEN q.value ->> 1 AND q.value ->> 2
+  JOIN items i ON i.id = k.item_id
+  WHERE ${CANDIDATE_FILTER}`;
 
 /**
  * The cluster keys of a tagging: its type with each company it names, or with each country when
@@ -57,30 +76,80 @@ export interface ClusterTarget {
   tags: Set<string>;
 }
 
-/** Titles are tokenised once per process run of a batch; pass the same cache for a whole batch. */
+/** Titles are tokenised once per batch; pass the same cache for a whole batch. */
 export type TokenCache = Map<number, Set<string>>;
 
-/** The cluster the target belongs to: the best-scoring candidate's, or a new one (its own id). */
+/**
+ * The cluster the target belongs to: the best-scoring candidate's, or a new one (its own id). One
+ * query per item, so items tagged earlier in the same batch are candidates (the retag path).
+ */
 export function findCluster(db: Db, target: ClusterTarget, tokenCache: TokenCache): number {
   if (target.keys.length === 0) return target.id;
   const window = CLUSTER_RULES.windowDays * DAY_MS;
-  const candidates = prepared(db, CANDIDATES_SQL).all(
+  const rows = prepared(db, CANDIDATES_SQL).all(
     JSON.stringify(target.keys),
     target.publishedAt - window,
     target.publishedAt + window,
     target.id,
     target.feedId,
     target.publishedAt,
-  ) as Candidate[];
+  ) as CandidateRow[];
+  return bestCluster(target, rows.map(toCandidate), tokenCache);
+}
+
+/**
+ * Candidates for every item of one feed document, in one query. Items of the same feed never
+ * cluster together, so everything a document's items can join is already stored before the
+ * document is written: one query replaces one per item (the ingest path, see docs/benchmarks.md).
+ */
+export class FeedClusterCandidates {
+  private readonly byKey = new Map<string, Set<Candidate>>();
+
+  constructor(db: Db, feedId: number, targets: Pick<ClusterTarget, 'keys' | 'publishedAt'>[]) {
+    const window = CLUSTER_RULES.windowDays * DAY_MS;
+    const ranges = targets.flatMap((t) => t.keys.map((key) => [key, t.publishedAt - window, t.publishedAt + window]));
+    if (ranges.length === 0) return;
+    const rows = prepared(db, FEED_CANDIDATES_SQL).all(JSON.stringify(ranges), feedId) as (CandidateRow & { key: string })[];
+    const seen = new Map<number, Candidate>();
+    for (const row of rows) {
+      let candidate = seen.get(row.id);
+      if (!candidate) seen.set(row.id, (candidate = toCandidate(row)));
+      let list = this.byKey.get(row.key);
+      if (!list) this.byKey.set(row.key, (list = new Set()));
+      list.add(candidate);
+    }
+  }
+
+  clusterFor(target: ClusterTarget, tokenCache: TokenCache): number {
+    if (target.keys.length === 0) return target.id;
+    const window = CLUSTER_RULES.windowDays * DAY_MS;
+    const candidates = new Set<Candidate>();
+    for (const key of target.keys) {
+      for (const c of this.byKey.get(key) ?? []) {
+        if (Math.abs(c.publishedAt - target.publishedAt) <= window && c.id !== target.id) candidates.add(c);
+      }
+    }
+    return bestCluster(target, [...candidates], tokenCache);
+  }
+}
+
+function toCandidate(row: CandidateRow): Candidate {
+  return { id: row.id, title: row.title, clusterId: row.clusterId, publishedAt: row.publishedAt, tags: new Set(row.tags ? row.tags.split(' ') : []) };
+}
+
+/** Scores the candidates nearest in time (at most maxCandidates) and keeps the best over the threshold. */
+function bestCluster(target: ClusterTarget, candidates: Candidate[], tokenCache: TokenCache): number {
   const tokensOf = (id: number, title: string) => {
     let tokens = tokenCache.get(id);
     if (!tokens) tokenCache.set(id, (tokens = titleTokens(title)));
     return tokens;
   };
+  const nearest = candidates
+    .sort((a, b) => Math.abs(a.publishedAt - target.publishedAt) - Math.abs(b.publishedAt - target.publishedAt) || a.id - b.id)
+    .slice(0, CLUSTER_RULES.maxCandidates);
   let best: { clusterId: number; score: number } | undefined;
-  for (const c of candidates) {
-    const theirs = new Set(c.tags ? c.tags.split(' ') : []);
-    const score = clusterScore(target.tags, theirs, tokensOf(target.id, target.title), tokensOf(c.id, c.title));
+  for (const c of nearest) {
+    const score = clusterScore(target.tags, c.tags, tokensOf(target.id, target.title), tokensOf(c.id, c.title));
     if (score >= CLUSTER_RULES.threshold && (!best || score > best.score)) best = { clusterId: c.clusterId, score };
   }
   return best?.clusterId ?? target.id;
