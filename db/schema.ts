@@ -159,3 +159,67 @@ export type NewFeed = typeof feeds.$inferInsert;
 export type Item = typeof items.$inferSelect;
 export type JobRun = typeof jobRuns.$inferSelect;
 export type ItemTag = typeof itemTags.$inferSelect;
+
+/**
+ * Exposure (lib/exposure). An event is a story cluster (its id is the cluster id) with the facts the
+ * score needs, kept in step with items and tags by the exposure update so the score, the ledger and
+ * the pages read one small table instead of regrouping items each time.
+ */
+export const exposureEvents = sqliteTable(
+  'exposure_events',
+  {
+    id: integer('id').primaryKey(),
+    // UTC calendar day of the first report, YYYY-MM-DD.
+    day: text('day').notNull(),
+    eventType: text('event_type').notNull(),
+    severity: real('severity').notNull(),
+    // How many feeds carried the story.
+    sources: integer('sources').notNull(),
+    title: text('title').notNull(),
+    url: text('url'),
+  },
+  (t) => [index('exposure_events_day_idx').on(t.day)],
+);
+
+export const EXPOSURE_ROUTES = ['title', 'body', 'country'] as const;
+export type ExposureRoute = (typeof EXPOSURE_ROUTES)[number];
+
+/** The companies and countries of an event, after analysts' corrections; a company's `named` says where. */
+export const exposureEventEntities = sqliteTable(
+  'exposure_event_entities',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => exposureEvents.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: TAG_KINDS }).notNull(),
+    value: text('value').notNull(),
+    // For companies: named in a title, or only in a body (or added by an analyst). Null for countries.
+    named: text('named', { enum: ['title', 'body'] }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.kind, t.value] }), index('exposure_event_entities_value_idx').on(t.kind, t.value, t.eventId)],
+);
+
+/** A company's daily score (0–100), the raw ledger sum behind it, and support (investment) beside it. */
+export const companyExposureDaily = sqliteTable(
+  'company_exposure_daily',
+  {
+    companyId: text('company_id').notNull(),
+    day: text('day').notNull(),
+    score: real('score').notNull(),
+    raw: real('raw').notNull(),
+    support: real('support').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.day] })],
+);
+
+/** A country's daily policy-pressure index (0–100) and the raw sum behind it. */
+export const countryPressureDaily = sqliteTable(
+  'country_pressure_daily',
+  {
+    country: text('country').notNull(),
+    day: text('day').notNull(),
+    index: real('index').notNull(),
+    raw: real('raw').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.country, t.day] })],
+);

@@ -9,6 +9,7 @@ import { TagInputError } from '../lib/tagging/manual-tags';
 import { UsageError, expectPositionals, openMigratedDb, parse } from './cli-args';
 import { demoCommand } from './commands/demo';
 import { eventsCommand } from './commands/events';
+import { exposureCommand } from './commands/exposure';
 import { feedsCommand } from './commands/feeds';
 import { ingestCommand } from './commands/ingest';
 import { retagCommand } from './commands/retag';
@@ -32,7 +33,10 @@ const USAGE = `usage: npm run --silent cli -- <command>
   retag [--since DATE]                 re-run the tagger over stored items (manual tags kept)
   tags add --item <id> (--company <id> | --country <code>)
   tags remove --item <id> (--company <id> | --country <code>)
-                                       correct an item's tags by hand`;
+                                       correct an item's tags by hand
+  exposure rebuild                     recompute every event, exposure score and country index
+  exposure --company <id> [--from D] [--to D] [--json]
+                                       a company's daily exposure and the ledger behind its last day`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -56,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
       return retagCommand(args);
     case 'tags':
       return tagsCommand(args);
+    case 'exposure':
+      return exposureCommand(args);
     case undefined:
     case 'help':
     case '--help':

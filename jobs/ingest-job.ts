@@ -2,14 +2,19 @@ import type { Db } from '../db';
 import { LockHeldError } from '../lib/jobs/job-lock';
 import { log } from '../lib/log';
 import { runIngest } from '../lib/feeds/run-ingest';
+import { exposureJob } from './exposure-job';
 
-/** The scheduled ingest: only due feeds. A run already in progress elsewhere is not an error. */
+/**
+ * The scheduled ingest: only due feeds. A run already in progress elsewhere is not an error. When
+ * the run stored anything, exposure is brought up to date right after it.
+ */
 export const ingestJob = {
   id: 'ingest',
   scheduleEnv: 'CHIPWATCH_INGEST_CRON',
   async handler(db: Db, signal: AbortSignal): Promise<void> {
     try {
-      await runIngest(db, { dueOnly: true, signal });
+      const summary = await runIngest(db, { dueOnly: true, signal });
+      if (summary.inserted + summary.updated > 0) await exposureJob.handler(db);
     } catch (err) {
       if (err instanceof LockHeldError) {
         log.info({ job: 'ingest' }, `skipped: ${err.message}`);

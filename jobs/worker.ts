@@ -1,7 +1,8 @@
 import { Cron } from 'croner';
-import { closeDb, getDb, migrateDb } from '../db';
+import { closeDb, getDb, migrateDb, type Db } from '../db';
 import { getConfig } from '../lib/config';
 import { log } from '../lib/log';
+import { exposureJob } from './exposure-job';
 import { ingestJob } from './ingest-job';
 
 /**
@@ -14,23 +15,33 @@ const db = getDb();
 migrateDb(db);
 
 const shutdown = new AbortController();
+// One job at a time in this process: exposure reads what ingest writes, and both write the database.
 let current: Promise<void> | undefined;
 
-function trigger(): void {
+function trigger(job: { handler(db: Db, signal: AbortSignal): Promise<void> }): void {
   if (current || shutdown.signal.aborted) return;
-  current = ingestJob.handler(db, shutdown.signal).finally(() => {
+  current = job.handler(db, shutdown.signal).finally(() => {
     current = undefined;
   });
 }
 
-const schedule = new Cron(config.CHIPWATCH_INGEST_CRON, { name: ingestJob.id, protect: true }, trigger);
-log.info({ job: ingestJob.id, cron: config.CHIPWATCH_INGEST_CRON, next: schedule.nextRun()?.toISOString() }, 'worker started');
-trigger();
+const schedules = [
+  new Cron(config.CHIPWATCH_INGEST_CRON, { name: ingestJob.id, protect: true }, () => trigger(ingestJob)),
+  new Cron(config.CHIPWATCH_EXPOSURE_CRON, { name: exposureJob.id, protect: true }, () => trigger(exposureJob)),
+];
+for (const s of schedules) log.info({ job: s.name, next: s.nextRun()?.toISOString() }, 'job scheduled');
+log.info('worker started');
+// On start: exposure first (the whole computation on a first run, so the sample archive has
+// scores at once; otherwise a cheap catch-up), then the due feeds.
+current = exposureJob.handler(db).finally(() => {
+  current = undefined;
+  trigger(ingestJob);
+});
 
 async function stop(signal: string): Promise<void> {
   if (shutdown.signal.aborted) return;
   log.info({ signal }, 'worker stopping');
-  schedule.stop();
+  for (const s of schedules) s.stop();
   shutdown.abort();
   const grace = new Promise<void>((resolve) => setTimeout(resolve, 25_000).unref());
   await Promise.race([current ?? Promise.resolve(), grace]);

@@ -19,6 +19,8 @@ const envSchema = z.object({
   CHIPWATCH_MAX_FEED_BYTES: positiveInt(15 * 1024 * 1024),
   CHIPWATCH_FETCH_CONCURRENCY: positiveInt(4),
   CHIPWATCH_INGEST_CRON: z.string().min(1).default('* * * * *'),
+  // Exposure also updates after every ingest that stored something; this run carries the series to a new day.
+  CHIPWATCH_EXPOSURE_CRON: z.string().min(1).default('10 0 * * *'),
   PORT: positiveInt(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

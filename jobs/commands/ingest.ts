@@ -1,5 +1,6 @@
 import { findFeed } from '../../lib/feeds/manage-feeds';
 import { runIngest } from '../../lib/feeds/run-ingest';
+import { refreshExposure } from '../../lib/exposure/refresh-exposure';
 import { UsageError, expectPositionals, openMigratedDb, parse } from '../cli-args';
 import { formatIngestSummary, progressLine } from '../ingest-output';
 
@@ -24,6 +25,8 @@ export async function ingestCommand(args: string[]): Promise<number> {
     dueOnly: values.due,
     onFeedDone: showProgress ? (o, done, total) => process.stderr.write(`${progressLine(o, done, total)}\n`) : undefined,
   });
+  // As the job runner does: what was stored counts in exposure at once.
+  if (summary.inserted + summary.updated > 0) refreshExposure(db);
   if (values.json) console.log(JSON.stringify(summary, null, 2));
   else console.log(formatIngestSummary(summary));
   return 0;

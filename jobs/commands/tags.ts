@@ -1,3 +1,6 @@
+import { eq } from 'drizzle-orm';
+import { items } from '../../db/schema';
+import { updateExposure } from '../../lib/exposure/update-exposure';
 import { setManualTag } from '../../lib/tagging/manual-tags';
 import { getGazetteer } from '../../lib/tagging/gazetteer';
 import { UsageError, expectPositionals, openMigratedDb, parse, parseId } from '../cli-args';
@@ -12,7 +15,11 @@ export async function tagsCommand(args: string[]): Promise<number> {
   if ((values.company === undefined) === (values.country === undefined)) throw new UsageError('give exactly one of --company or --country');
   const kind = values.company !== undefined ? 'company' : 'country';
   const value = (values.company ?? values.country)!;
-  setManualTag(openMigratedDb(), getGazetteer(), { itemId, kind, value }, sub === 'add');
+  const db = openMigratedDb();
+  setManualTag(db, getGazetteer(), { itemId, kind, value }, sub === 'add');
+  // The correction counts in the item's event and in the scores it reaches at once.
+  const item = db.select({ clusterId: items.clusterId }).from(items).where(eq(items.id, itemId)).get();
+  if (item?.clusterId) updateExposure(db, [item.clusterId]);
   console.log(`${sub === 'add' ? 'added' : 'removed'} ${kind} ${value} ${sub === 'add' ? 'to' : 'from'} item ${itemId} (manual tags survive retag)`);
   return 0;
 }

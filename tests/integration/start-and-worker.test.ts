@@ -53,8 +53,10 @@ describe('the job runner', () => {
     const { feed } = addFeed(temp.db, server.url('/local.xml'));
     const worker = spawnTs('jobs/worker.ts', { DATABASE_PATH: temp.file });
     try {
-      await waitFor('the first ingest run', () => temp.db.select().from(jobRuns).all().find((r) => r.status === 'ok'), 30_000);
+      await waitFor('the first ingest run', () => temp.db.select().from(jobRuns).all().find((r) => r.job === 'ingest' && r.status === 'ok'), 30_000);
       expect(temp.db.select().from(feeds).all().find((f) => f.id === feed.id)).toMatchObject({ lastStatus: 'ok', itemCount: 1 });
+      // Exposure ran at start, and again after the ingest that stored an item.
+      await waitFor('exposure after ingest', () => temp.db.select().from(jobRuns).all().filter((r) => r.job === 'exposure' && r.status === 'ok').length >= 2, 30_000);
       worker.child.kill('SIGTERM');
       expect(await worker.exited).toBe(0);
       expect(temp.db.select().from(jobLocks).all()).toHaveLength(0);

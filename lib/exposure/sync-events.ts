@@ -1,0 +1,41 @@
+import { prepared, type Db } from '../../db';
+
+/*
+ * Keeps exposure_events in step with items: one event per story cluster of relevant items, with
+ * the cluster's first report as its day, title and type, its strongest severity, how many feeds
+ * carried it, and the union of its items' effective tags (analysts' corrections included).
+ */
+const CLUSTERS = `SELECT value AS id FROM json_each(?)`;
+const INSERT_EVENTS_SQL = (scope: string) => `
+INSERT INTO exposure_events (id, day, event_type, severity, sources, title, url)
+SELECT g.cluster_id, strftime('%Y-%m-%d', root.published_at / 1000, 'unixepoch'), root.event_type, g.severity, g.sources,
+       root.title, root.url
+FROM (SELECT cluster_id, max(severity) AS severity, count(DISTINCT feed_id) AS sources, min(published_at) AS first_at
+      FROM items WHERE relevant = 1 AND cluster_id IS NOT NULL ${scope} GROUP BY cluster_id) g
+JOIN items root ON root.id = (SELECT i.id FROM items i WHERE i.cluster_id = g.cluster_id AND i.relevant = 1
+                              ORDER BY i.published_at, i.id LIMIT 1)`;
+// A company counts as named in a title when any report names it there; analysts' additions count as named.
+const INSERT_ENTITIES_SQL = (scope: string) => `
+INSERT INTO exposure_event_entities (event_id, kind, value, named)
+SELECT i.cluster_id, e.kind, e.value,
+       CASE WHEN e.kind = 'country' THEN NULL
+            WHEN max(e.source = 'auto' AND e.field = 'title') THEN 'title' ELSE 'body' END
+FROM items i JOIN effective_item_tags e ON e.item_id = i.id
+WHERE i.relevant = 1 AND i.cluster_id IS NOT NULL ${scope}
+GROUP BY i.cluster_id, e.kind, e.value`;
+
+/** Rebuilds every event from the items. */
+export function syncAllEvents(db: Db): void {
+  db.$client.exec('DELETE FROM exposure_event_entities; DELETE FROM exposure_events;');
+  db.$client.prepare(INSERT_EVENTS_SQL('')).run();
+  db.$client.prepare(INSERT_ENTITIES_SQL('')).run();
+}
+
+/** Rebuilds the given events (cluster ids); a cluster with no relevant item left disappears. */
+export function syncEvents(db: Db, clusterIds: number[]): void {
+  if (clusterIds.length === 0) return;
+  const list = JSON.stringify([...new Set(clusterIds)]);
+  prepared(db, `DELETE FROM exposure_events WHERE id IN (${CLUSTERS})`).run(list);
+  prepared(db, INSERT_EVENTS_SQL(`AND cluster_id IN (${CLUSTERS})`)).run(list);
+  prepared(db, INSERT_ENTITIES_SQL(`AND i.cluster_id IN (${CLUSTERS})`)).run(list);
+}
