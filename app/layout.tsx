@@ -18,6 +18,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <Link href="/">Overview</Link>
+            <Link href="/events">Events</Link>
+            <Link href="/companies">Companies</Link>
+            <Link href="/watchlist">Watchlist</Link>
             <Link href="/feeds">Feeds</Link>
           </nav>
         </header>

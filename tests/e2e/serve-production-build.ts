@@ -6,10 +6,11 @@ import { closeDb, getDb, migrateDb } from '../../db';
 import { addFeed } from '../../lib/feeds/manage-feeds';
 import { loadSampleArchive } from '../../lib/feeds/load-sample';
 import { runIngest } from '../../lib/feeds/run-ingest';
+import { refreshExposure } from '../../lib/exposure/refresh-exposure';
 
 /**
  * The e2e tests' server: a fresh database holding the sample archive plus one feed that fails
- * (a port nothing listens on), then the production build served by `next start`.
+ * (a port nothing listens on), with exposure computed, then the production build served by `next start`.
  */
 async function main(): Promise<void> {
   const file = process.env.DATABASE_PATH!;
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   await loadSampleArchive(db);
   addFeed(db, `http://127.0.0.1:${await closedPort()}/unreachable.xml`, 'Unreachable test feed');
   await runIngest(db, { allowPrivate: true, timeoutMs: 5_000 });
+  refreshExposure(db);
   closeDb();
 
   if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
