@@ -2,18 +2,22 @@ import { prepared, type Db } from '../../db';
 
 /*
  * Keeps exposure_events in step with items: one event per story cluster of relevant items, with
- * the cluster's first report as its day, title and type, its strongest severity, how many feeds
+ * the day of its earliest report, the title and type of its first report, its strongest severity, how many feeds
  * carried it, and the union of its items' effective tags (analysts' corrections included).
  */
 const CLUSTERS = `SELECT value AS id FROM json_each(?)`;
+// The cluster's first item is its root (its id is the cluster id); only when the root has become
+// irrelevant since is the earliest relevant report looked up instead.
 const INSERT_EVENTS_SQL = (scope: string) => `
 INSERT INTO exposure_events (id, day, event_type, severity, sources, title, url)
-SELECT g.cluster_id, strftime('%Y-%m-%d', root.published_at / 1000, 'unixepoch'), root.event_type, g.severity, g.sources,
+SELECT g.cluster_id, strftime('%Y-%m-%d', g.first_at / 1000, 'unixepoch'), root.event_type, g.severity, g.sources,
        root.title, root.url
 FROM (SELECT cluster_id, max(severity) AS severity, count(DISTINCT feed_id) AS sources, min(published_at) AS first_at
       FROM items WHERE relevant = 1 AND cluster_id IS NOT NULL ${scope} GROUP BY cluster_id) g
-JOIN items root ON root.id = (SELECT i.id FROM items i WHERE i.cluster_id = g.cluster_id AND i.relevant = 1
-                              ORDER BY i.published_at, i.id LIMIT 1)`;
+JOIN items root ON root.id = CASE
+  WHEN EXISTS (SELECT 1 FROM items r WHERE r.id = g.cluster_id AND r.relevant = 1) THEN g.cluster_id
+  ELSE (SELECT i.id FROM items i WHERE i.cluster_id = g.cluster_id AND i.relevant = 1 ORDER BY i.published_at, i.id LIMIT 1)
+END`;
 // A company counts as named in a title when any report names it there; analysts' additions count as named.
 const INSERT_ENTITIES_SQL = (scope: string) => `
 INSERT INTO exposure_event_entities (event_id, kind, value, named)

@@ -4,7 +4,7 @@ import { dayIndexOf, dayString } from './days';
 import { loadEvents, presenceCountries, companyPresences } from './load-events';
 import { horizonDays, saturate, type CompanyPresence, type ExposureEvent } from './model';
 import { COMPANY_SCALE, COUNTRY_SCALE } from './parameters';
-import { companySeries, countrySeries } from './series';
+import { allCompanySeries, countrySeries } from './series';
 import { syncAllEvents, syncEvents } from './sync-events';
 
 export interface ExposureUpdate {
@@ -104,31 +104,30 @@ function lastDays(db: Db, sql: string): Map<string, number> {
 
 /** Computes and stores the series of the given companies and countries over [from, to]. */
 function writeSeries(db: Db, events: ExposureEvent[], companies: CompanyPresence[], countries: string[], from: number, to: number): { rows: number; companies: number } {
-  const byCompany = new Map<string, ExposureEvent[]>();
   const byCountry = new Map<string, ExposureEvent[]>();
-  for (const e of events) {
-    for (const id of e.companies.keys()) push(byCompany, id, e);
-    for (const c of e.countries) push(byCountry, c, e);
-  }
+  for (const e of events) for (const c of e.countries) push(byCountry, c, e);
+  const fromDay = dayString(from);
+  const startedBefore = new Set(
+    (prepared(db, 'SELECT DISTINCT company_id AS id FROM company_exposure_daily WHERE day < ?').all(fromDay) as { id: string }[]).map((r) => r.id),
+  );
   const deleteCompany = prepared(db, 'DELETE FROM company_exposure_daily WHERE company_id = ? AND day >= ?');
   const insertCompany = prepared(db, 'INSERT INTO company_exposure_daily (company_id, day, score, raw, support) VALUES (?, ?, ?, ?, ?)');
   const days = Array.from({ length: to - from + 1 }, (_, i) => dayString(from + i));
+  const series = allCompanySeries(events, companies, from, to);
   let rows = 0;
   let written = 0;
   for (const company of companies) {
-    const reachable = new Set<ExposureEvent>(byCompany.get(company.id) ?? []);
-    for (const c of presenceCountries(company)) for (const e of byCountry.get(c) ?? []) reachable.add(e);
-    deleteCompany.run(company.id, dayString(from));
-    if (reachable.size === 0) continue;
-    let firstEventDay = Infinity;
-    for (const e of reachable) firstEventDay = Math.min(firstEventDay, e.day);
-    const { raw, support } = companySeries(company, reachable, from, to);
+    deleteCompany.run(company.id, fromDay);
+    const { raw, support } = series.get(company.id)!;
+    // Days before anything reached the company stay unwritten (read as 0); from then on every day is stored.
+    let started = startedBefore.has(company.id);
     for (let d = 0; d < days.length; d++) {
-      if (from + d < firstEventDay) continue;
+      started ||= raw[d] > 0 || support[d] > 0;
+      if (!started) continue;
       insertCompany.run(company.id, days[d], saturate(raw[d], COMPANY_SCALE), raw[d], saturate(support[d], COMPANY_SCALE));
       rows++;
     }
-    written++;
+    if (started) written++;
   }
   const deleteCountry = prepared(db, 'DELETE FROM country_pressure_daily WHERE country = ? AND day >= ?');
   const insertCountry = prepared(db, 'INSERT INTO country_pressure_daily (country, day, "index", raw) VALUES (?, ?, ?, ?)');

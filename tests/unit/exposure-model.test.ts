@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ledgerFor } from '../../lib/exposure/ledger';
 import { decayFactor, horizonDays, routeOf, saturate, type CompanyPresence, type ExposureEvent } from '../../lib/exposure/model';
 import { COMPANY_SCALE, COUNTRY_ROUTE_TYPE_FACTOR, HALF_LIFE_DAYS, PRESENCE_WEIGHT, ROUTE_WEIGHT, TYPE_WEIGHT, confidenceOf } from '../../lib/exposure/parameters';
-import { companySeries, decayedSeries } from '../../lib/exposure/series';
+import { allCompanySeries, companySeries, decayedSeries } from '../../lib/exposure/series';
+import { EVENT_TYPES } from '../../lib/tagging/rules';
 import type { EventType } from '../../lib/tagging/rules';
 
 const micron: CompanyPresence = { id: 'micron', hq: 'US', sites: ['US', 'JP', 'TW', 'SG', 'CN'], salesShare: { CN: 0.4 } };
@@ -133,5 +134,41 @@ describe('daily series', () => {
     const series = decayedSeries(contributions, 120, 125);
     expect(series[0]).toBeCloseTo(5, 9);
     expect(decayedSeries(contributions, 10_000, 10_001)[0]).toBe(0);
+  });
+});
+
+describe('all companies at once', () => {
+  it('gives every company exactly the series of the one-company computation', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const countries = ['US', 'CN', 'TW', 'JP', 'KR', 'NL', 'DE'];
+    const companies: CompanyPresence[] = [
+      micron,
+      { id: 'tsmc', hq: 'TW', sites: ['TW', 'US', 'JP', 'CN'], salesShare: { US: 0.69, CN: 0.11 } },
+      { id: 'asml', hq: 'NL', sites: ['NL', 'US', 'TW'], salesShare: {} },
+      { id: 'tiny', hq: 'BR', sites: [], salesShare: {} },
+    ];
+    const events = Array.from({ length: 300 }, () => {
+      const named: Record<string, 'title' | 'body'> = {};
+      if (rand() < 0.4) named[companies[Math.floor(rand() * (companies.length - 1))].id] = rand() < 0.5 ? 'title' : 'body';
+      const set = new Set([countries[Math.floor(rand() * countries.length)], countries[Math.floor(rand() * countries.length)]]);
+      return event(Math.floor(rand() * 900), EVENT_TYPES[Math.floor(rand() * EVENT_TYPES.length)], {
+        companies: named,
+        countries: rand() < 0.1 ? [] : [...set],
+        severity: 0.2 + rand() * 0.8,
+        sources: 1 + Math.floor(rand() * 3),
+      });
+    });
+    const all = allCompanySeries(events, companies, 100, 1000);
+    for (const company of companies) {
+      const one = companySeries(company, events, 100, 1000);
+      const got = all.get(company.id)!;
+      for (let d = 0; d < one.raw.length; d++) {
+        expect(got.raw[d]).toBeCloseTo(one.raw[d], 8);
+        expect(got.support[d]).toBeCloseTo(one.support[d], 8);
+      }
+    }
+    // Never named and present nowhere the events happen: nothing reaches it.
+    expect(all.get('tiny')!.raw.every((v) => v === 0)).toBe(true);
   });
 });
