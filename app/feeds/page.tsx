@@ -1,13 +1,20 @@
 import { connection } from 'next/server';
 import { Suspense } from 'react';
+import { removeFeedAction, setFeedEnabledAction } from '../../lib/actions/feeds';
 import { fetchFeedHealth } from '../../lib/data/feeds';
 import { LocalTime } from '../components/local-time';
+import { AddFeedForm, ImportOpmlForm } from './feed-forms';
 
 export default async function FeedsPage() {
   await connection();
   return (
     <>
       <h1>Feeds</h1>
+      <section className="panel" aria-labelledby="manage-feeds">
+        <h2 id="manage-feeds">Add or import feeds</h2>
+        <AddFeedForm />
+        <ImportOpmlForm />
+      </section>
       <section className="panel">
         <Suspense fallback={<div className="skeleton" style={{ height: 240 }} aria-busy="true" />}>
           <FeedTable />
@@ -24,8 +31,8 @@ async function FeedTable() {
   if (feeds.length === 0) {
     return (
       <p className="muted">
-        No feeds yet. Add one with <code>npm run cli -- feeds add &lt;url&gt;</code>, import an OPML file with{' '}
-        <code>feeds import</code>, or load the sample archive with <code>demo</code>.
+        No feeds yet. Add one above (or with <code>npm run cli -- feeds add &lt;url&gt;</code>), import an OPML file,
+        or load the sample archive with <code>npm run cli -- demo</code>.
       </p>
     );
   }
@@ -39,6 +46,7 @@ async function FeedTable() {
           <th scope="col">Items</th>
           <th scope="col">Last fetched</th>
           <th scope="col">Next check</th>
+          <th scope="col">Actions</th>
         </tr>
       </thead>
       <tbody>
@@ -58,10 +66,32 @@ async function FeedTable() {
             <td>
               <LocalTime iso={f.lastFetchedAt} />
             </td>
-            <td>{f.kind === 'sample' ? <span className="muted">bundled sample (loaded by demo)</span> : <LocalTime iso={f.nextCheckAt} />}</td>
+            <td>{f.kind === 'sample' ? <span className="muted">bundled sample (loaded by demo)</span> : f.enabled ? <LocalTime iso={f.nextCheckAt} /> : <span className="muted">paused</span>}</td>
+            <td>{f.kind === 'remote' ? <FeedActions id={f.id} enabled={f.enabled} url={f.url} /> : null}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Plain forms posting to server actions: they work before (and without) any client JavaScript. */
+function FeedActions({ id, enabled, url }: { id: number; enabled: boolean; url: string }) {
+  return (
+    <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'flex-start' }}>
+      <form action={setFeedEnabledAction}>
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="enabled" value={enabled ? '0' : '1'} />
+        <button type="submit" aria-label={`${enabled ? 'Pause' : 'Resume'} ${url}`}>{enabled ? 'Pause' : 'Resume'}</button>
+      </form>
+      <details>
+        <summary>Remove…</summary>
+        <form action={removeFeedAction}>
+          <input type="hidden" name="id" value={id} />
+          <p className="muted">Removes the feed and the items it brought in.</p>
+          <button type="submit" aria-label={`Remove ${url} and its items`}>Remove for good</button>
+        </form>
+      </details>
+    </div>
   );
 }

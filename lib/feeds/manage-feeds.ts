@@ -107,3 +107,15 @@ export function exportOpmlOutlines(db: Db): OpmlOutline[] {
     .filter((f) => f.kind === 'remote')
     .map((f) => ({ url: f.url, title: f.title ?? undefined, siteUrl: f.siteUrl ?? undefined }));
 }
+
+/** Pauses or resumes polling a feed; a resumed feed is due at once. Its items stay either way. */
+export function setFeedEnabled(db: Db, id: number, enabled: boolean): Feed {
+  const feed = db
+    .update(feeds)
+    .set(enabled ? { enabled, nextCheckAt: null } : { enabled })
+    .where(eq(feeds.id, id))
+    .returning()
+    .get();
+  if (!feed) throw new FeedInputError(`no feed with id ${id}`);
+  return feed;
+}
