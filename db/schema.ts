@@ -223,3 +223,37 @@ export const countryPressureDaily = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.country, t.day] })],
 );
+
+/**
+ * "My suppliers": the companies a team follows. One list per installation for now; accounts
+ * (issue 6) decide who may change it.
+ */
+export const watchlistEntries = sqliteTable('watchlist_entries', {
+  companyId: text('company_id').primaryKey(),
+  // The name as the team's own supplier list spells it, when it came from an upload.
+  supplierName: text('supplier_name'),
+  source: text('source', { enum: ['manual', 'csv'] }).notNull(),
+  addedAt: timestamp('added_at').notNull(),
+});
+
+/** Uploaded supplier names that matched no company yet, kept until someone maps or dismisses them. */
+export const watchlistUnmatched = sqliteTable('watchlist_unmatched', {
+  name: text('name').primaryKey(),
+  // The other columns of the uploaded row (country, notes), as the user gave them.
+  details: text('details'),
+  uploadedAt: timestamp('uploaded_at').notNull(),
+});
+
+/**
+ * Companies added by analysts (for suppliers the bundled gazetteer lacks). The tagger merges them
+ * with data/companies.json, so new and re-tagged items find them.
+ */
+export const customCompanies = sqliteTable('custom_companies', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  segment: text('segment').notNull(),
+  aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
+  hq: text('hq').notNull(),
+  sites: text('sites', { mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: timestamp('created_at').notNull(),
+});

@@ -1,15 +1,15 @@
 import { rebuildExposure } from '../../lib/exposure/update-exposure';
 import { retagItems } from '../../lib/tagging/retag';
-import { getTagger } from '../../lib/tagging/tagger-instance';
+import { getTaggerFor } from '../../lib/tagging/tagger-instance';
 import { expectPositionals, openMigratedDb, parse, parseDateFlag } from '../cli-args';
 
 export async function retagCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { since: { type: 'string' } });
   expectPositionals(positionals, 0, '');
   const since = parseDateFlag('--since', values.since);
-  const tagger = getTagger();
-  const started = Date.now();
   const db = openMigratedDb();
+  const tagger = getTaggerFor(db);
+  const started = Date.now();
   const count = retagItems(db, tagger, {
     since,
     onProgress: process.stderr.isTTY ? (done, total) => process.stderr.write(`\rretag: ${done}/${total}`) : undefined,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { items } from '../../db/schema';
 import { updateExposure } from '../../lib/exposure/update-exposure';
 import { setManualTag } from '../../lib/tagging/manual-tags';
-import { getGazetteer } from '../../lib/tagging/gazetteer';
+import { getGazetteerFor } from '../../lib/tagging/tagger-instance';
 import { UsageError, expectPositionals, openMigratedDb, parse, parseId } from '../cli-args';
 
 /** `tags add|remove --item <id> --company <id> | --country <code>`: an analyst's correction. */
@@ -16,7 +16,7 @@ export async function tagsCommand(args: string[]): Promise<number> {
   const kind = values.company !== undefined ? 'company' : 'country';
   const value = (values.company ?? values.country)!;
   const db = openMigratedDb();
-  setManualTag(db, getGazetteer(), { itemId, kind, value }, sub === 'add');
+  setManualTag(db, getGazetteerFor(db), { itemId, kind, value }, sub === 'add');
   // The correction counts in the item's event and in the scores it reaches at once.
   const item = db.select({ clusterId: items.clusterId }).from(items).where(eq(items.id, itemId)).get();
   if (item?.clusterId) updateExposure(db, [item.clusterId]);

@@ -1,5 +1,5 @@
 import { prepared, type Db } from '../../db';
-import { getGazetteer } from '../tagging/gazetteer';
+import { getGazetteerFor } from '../tagging/tagger-instance';
 import type { EventType } from '../tagging/rules';
 import { dayIndex } from './days';
 import type { CompanyPresence, ExposureEvent } from './model';
@@ -66,9 +66,9 @@ export function presenceCountries(company: CompanyPresence): string[] {
   return [...new Set([company.hq, ...company.sites, ...Object.keys(company.salesShare)])];
 }
 
-/** The gazetteer's companies with where they are, for the country route. */
-export function companyPresences(): CompanyPresence[] {
-  return getGazetteer().companies.map(presenceOf);
+/** The gazetteer's companies (custom ones included) with where they are, for the country route. */
+export function companyPresences(db: Db): CompanyPresence[] {
+  return getGazetteerFor(db).companies.map(presenceOf);
 }
 
 export function presenceOf(company: { id: string; hq: string; sites: string[]; revenueShare?: Record<string, number | string> }): CompanyPresence {

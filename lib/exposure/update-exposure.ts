@@ -29,7 +29,7 @@ export function rebuildExposure(db: Db, now = new Date()): ExposureUpdate {
     const all = loadEvents(db);
     const from = all[0].day;
     const countries = [...new Set(all.flatMap((e) => e.countries))];
-    const rows = writeSeries(db, all, companyPresences(), countries, from, dayIndexOf(now.getTime()));
+    const rows = writeSeries(db, all, companyPresences(db), countries, from, dayIndexOf(now.getTime()));
     return { events, companies: rows.companies, countries: countries.length, fromDay: dayString(from), rowsWritten: rows.rows };
   });
 }
@@ -46,7 +46,7 @@ export function updateExposure(db: Db, clusterIds: number[], now = new Date()): 
     const before = touchedBy(db, clusterIds);
     syncEvents(db, clusterIds);
     const after = touchedBy(db, clusterIds);
-    const presences = companyPresences();
+    const presences = companyPresences(db);
     const affectedCountries = new Set([...before.countries, ...after.countries]);
     const affectedCompanies = new Set([...before.companies, ...after.companies]);
     for (const p of presences) if (presenceCountries(p).some((c) => affectedCountries.has(c))) affectedCompanies.add(p.id);

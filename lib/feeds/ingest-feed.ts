@@ -9,7 +9,7 @@ import { fetchFeed } from './fetch-feed';
 import { normaliseEntry, type NormalisedItem } from './normalise-item';
 import { parseFeedText } from './parse-feed';
 import { storeItems } from './store-items';
-import { getTagger } from '../tagging/tagger-instance';
+import { getTaggerFor } from '../tagging/tagger-instance';
 
 export interface IngestContext {
   agent: Agent;
@@ -98,7 +98,7 @@ export async function storeFeedDocument(
   const base = siteLink ?? state.url ?? feed.url;
   const entries = dedupeWithinDocument(parsed.items.map((entry) => normaliseEntry(entry, safeBase(base), state.now)));
 
-  const tagger = getTagger();
+  const tagger = getTaggerFor(db);
   const counts = db.transaction((tx) => {
     // Same connection as `tx`: better-sqlite3 transactions belong to the connection, so the raw
     // statements join it. New and changed items are tagged on the way in: none is stored untagged.

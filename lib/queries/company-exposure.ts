@@ -3,7 +3,7 @@ import { dayIndex, dayString, isDay } from '../exposure/days';
 import { ledgerFor, type LedgerRow } from '../exposure/ledger';
 import { loadEvents, presenceOf } from '../exposure/load-events';
 import { horizonDays } from '../exposure/model';
-import { getGazetteer } from '../tagging/gazetteer';
+import { getGazetteerFor } from '../tagging/tagger-instance';
 import { EVENT_TYPES } from '../tagging/rules';
 
 export class ExposureQueryError extends Error {}
@@ -35,7 +35,7 @@ export function latestExposureDay(db: Db): string {
  * daily table the exposure job keeps; tests hold the two to the same numbers.
  */
 export function companyExposure(db: Db, companyId: string, range: { from?: string; to?: string } = {}): CompanyExposure {
-  const company = getGazetteer().companyById.get(companyId);
+  const company = getGazetteerFor(db).companyById.get(companyId);
   if (!company) throw new ExposureQueryError(`unknown company ${JSON.stringify(companyId)}: use an id from data/companies.json, such as "micron"`);
   for (const [name, value] of Object.entries(range)) {
     if (value !== undefined && !isDay(value)) throw new ExposureQueryError(`--${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { feeds, items } from '../../db/schema';
 import { effectiveTags } from '../tagging/cluster-items';
-import { getGazetteer } from '../tagging/gazetteer';
+import { getGazetteerFor } from '../tagging/tagger-instance';
 
 export interface ItemRow {
   id: number;
@@ -78,7 +78,7 @@ export function listItems(db: Db, params: ListItemsParams = {}): ItemRow[] {
 export function tagsOf(db: Db, ids: number[]): Map<number, { countries: string[]; companies: { id: string; name: string }[] }> {
   const result = new Map<number, { countries: string[]; companies: { id: string; name: string }[] }>();
   if (ids.length === 0) return result;
-  const gazetteer = getGazetteer();
+  const gazetteer = getGazetteerFor(db);
   for (const [itemId, values] of effectiveTags(db, ids)) {
     const entry = { countries: [] as string[], companies: [] as { id: string; name: string }[] };
     for (const value of values) {

@@ -1,10 +1,37 @@
-import { getGazetteer } from './gazetteer';
+import type { Db } from '../../db';
+import { customCompaniesFingerprint, loadCustomCompanies } from './custom-companies';
+import { getGazetteer, withExtraCompanies, type Gazetteer } from './gazetteer';
 import { Tagger } from './tag-text';
 
 let cached: Tagger | undefined;
 
-/** The tagger of this process: the automata are built once from the gazetteer files. */
+/** The tagger of the bundled gazetteer alone (the database-free `tag` command): built once per process. */
 export function getTagger(): Tagger {
   cached ??= new Tagger(getGazetteer());
   return cached;
+}
+
+// Per database connection: the gazetteer with the companies analysts added, rebuilt when they change
+// (another process, such as the dashboard, may add one while the worker runs).
+const perDb = new WeakMap<object, { fingerprint: string; gazetteer: Gazetteer; tagger?: Tagger }>();
+
+export function getGazetteerFor(db: Db): Gazetteer {
+  return entryFor(db).gazetteer;
+}
+
+/** The tagger for items stored in this database: the bundled gazetteer plus its custom companies. */
+export function getTaggerFor(db: Db): Tagger {
+  const entry = entryFor(db);
+  if (!entry.tagger) entry.tagger = entry.fingerprint ? new Tagger(entry.gazetteer) : getTagger();
+  return entry.tagger;
+}
+
+function entryFor(db: Db) {
+  const fingerprint = customCompaniesFingerprint(db);
+  let entry = perDb.get(db.$client);
+  if (!entry || entry.fingerprint !== fingerprint) {
+    const gazetteer = fingerprint ? withExtraCompanies(getGazetteer(), loadCustomCompanies(db), fingerprint) : getGazetteer();
+    perDb.set(db.$client, (entry = { fingerprint, gazetteer }));
+  }
+  return entry;
 }
