@@ -8,7 +8,7 @@ type Row = CompanyExposure['ledger'][number];
  * Ledger rows with every factor of their contribution, the biggest `limit` of them, then one line
  * for the rest so a ledger of thousands of country-route rows stays readable and still adds up.
  */
-export function LedgerRows({ rows, limit, caption, urls }: { rows: Row[]; limit: number; caption: string; urls: Map<number, string> }) {
+export function LedgerRows({ rows, limit, caption, urls, allHref }: { rows: Row[]; limit: number; caption: string; urls: Map<number, string>; allHref: string }) {
   const shown = rows.slice(0, limit);
   const rest = rows.slice(limit);
   const restTotal = rest.reduce((s, r) => s + r.contribution, 0);
@@ -57,7 +57,10 @@ export function LedgerRows({ rows, limit, caption, urls }: { rows: Row[]; limit:
         <tfoot>
           <tr data-testid="ledger-rest" data-rows={rest.length}>
             <td colSpan={9}>
-              {rest.length} more {rest.length === 1 ? 'row' : 'rows'} totalling (see <code>/api/exposure</code> for all)
+              {rest.length} more {rest.length === 1 ? 'row' : 'rows'}, totalling{' '}
+              <span className="muted">
+                (every row: <a href={allHref}>JSON</a>)
+              </span>
             </td>
             <td className="num" data-testid="rest-contribution">
               {restTotal.toFixed(2)}

@@ -25,13 +25,13 @@ export async function LedgerTable({ companyId, range }: { companyId: string; ran
       <p className="note" style={{ marginTop: 0 }}>
         One row per event reaching the company on the ledger day. Raw weight = type weight × severity × confidence (by how many feeds carried it) × route
         weight × decay. The score is 100 × (1 − e<sup>−Σraw / {COMPANY_SCALE}</sup>), and each row’s contribution is its share of the score in proportion to
-        its raw weight, so the contributions add up to the score. See docs/exposure.md.
+        its raw weight, so the contributions add up to the score.
       </p>
       <p className="sum-line" data-testid="ledger-sum">
         {rows.length} {rows.length === 1 ? 'row sums' : 'rows sum'} to <span data-testid="ledger-total">{total.toFixed(2)}</span> = the score on{' '}
         <LocalDate day={range.to} />, <span data-testid="ledger-score">{exposure.score.toFixed(2)}</span>.
       </p>
-      <LedgerRows rows={rows} limit={SHOWN_ROWS} urls={urls} caption={`Ledger of ${exposure.company.name} on ${range.to}`} />
+      <LedgerRows rows={rows} limit={SHOWN_ROWS} urls={urls} allHref={`/api/exposure?company=${companyId}&from=${range.to}&to=${range.to}`} caption={`Ledger of ${exposure.company.name} on ${range.to}`} />
     </>
   );
 }

@@ -21,7 +21,7 @@ export async function SupportTable({ companyId, range }: { companyId: string; ra
         Support {score.toFixed(2)} from {ledger.length} investment {ledger.length === 1 ? 'event' : 'events'}. Tracked beside the exposure score, never
         subtracted from it: a subsidy does not undo an export ban.
       </p>
-      <LedgerRows rows={ledger} limit={10} urls={urls} caption={`Support ledger of ${exposure.company.name} on ${range.to}`} />
+      <LedgerRows rows={ledger} limit={10} urls={urls} allHref={`/api/exposure?company=${companyId}&from=${range.to}&to=${range.to}`} caption={`Support ledger of ${exposure.company.name} on ${range.to}`} />
     </>
   );
 }
