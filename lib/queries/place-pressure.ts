@@ -3,6 +3,7 @@ import { dayIndex, dayString } from '../exposure/days';
 import { saturate, type ExposureEvent } from '../exposure/model';
 import { COUNTRY_SCALE } from '../exposure/parameters';
 import { countrySeries } from '../exposure/series';
+import { getGazetteer } from '../tagging/gazetteer';
 import type { EventType } from '../tagging/rules';
 import { MAX_HORIZON } from './company-ledger';
 import { daysOf, type DateRange } from './date-range';
@@ -45,15 +46,16 @@ export function regionPressure(db: Db, params: { countries: string[] } & DateRan
   return daysOf(params).map((date, i) => ({ date, index: round(saturate(raw[i], COUNTRY_SCALE)) }));
 }
 
-/** Every country's index on one day, for maps; countries with no stored row are left out ("no data"). */
+/**
+ * Countries' indexes on one day (default: every gazetteer country), for maps; countries with no
+ * stored row are left out ("no data"). Listing the countries keeps it to one key seek each, where
+ * `WHERE day = ?` alone would walk the whole (country, day) key.
+ */
 export function pressuresOn(db: Db, params: { day: string; countries?: string[] }): Record<string, number> {
-  const rows = (
-    params.countries
-      ? prepared(db, 'SELECT country, "index" AS value FROM country_pressure_daily WHERE country IN (SELECT value FROM json_each(?)) AND day = ?').all(
-          JSON.stringify(params.countries),
-          params.day,
-        )
-      : prepared(db, 'SELECT country, "index" AS value FROM country_pressure_daily WHERE day = ?').all(params.day)
+  const countries = params.countries ?? getGazetteer().countries.map((c) => c.code);
+  const rows = prepared(db, 'SELECT country, "index" AS value FROM country_pressure_daily WHERE country IN (SELECT value FROM json_each(?)) AND day = ?').all(
+    JSON.stringify(countries),
+    params.day,
   ) as { country: string; value: number }[];
   return Object.fromEntries(rows.map((r) => [r.country, round(r.value)]));
 }
