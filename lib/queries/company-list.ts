@@ -39,6 +39,8 @@ export interface CompanyList {
 
 export interface CompanyListParams {
   q?: string;
+  /** Only these companies (the watchlist). */
+  ids?: string[];
   sort?: CompanySort;
   dir?: SortDirection;
   /** 1-based. */
@@ -54,7 +56,8 @@ export interface CompanyListParams {
 export function listCompanies(db: Db, params: CompanyListParams = {}): CompanyList {
   const day = latestExposureDay(db);
   const before = daysBefore(day, CHANGE_DAYS);
-  const matching = getGazetteerFor(db).companies.filter(matcher(params.q ?? ''));
+  const only = params.ids ? new Set(params.ids) : null;
+  const matching = getGazetteerFor(db).companies.filter((c) => (!only || only.has(c.id)) && matcher(params.q ?? '')(c));
   const ids = matching.map((c) => c.id);
   const scores = scoresOn(db, { companyIds: ids, days: [day, before] });
   const rows = matching.map((c) => {

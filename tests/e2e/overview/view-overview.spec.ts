@@ -24,3 +24,32 @@ test('the overview is rendered per request, not at build time', async ({ request
   expect(first.headers()['cache-control'] ?? '').not.toContain('s-maxage');
   expect(await first.text()).toContain('data-testid="count-items"');
 });
+
+test('the overview ranks the most exposed companies, charts the top five and maps pressure by country', async ({ page }) => {
+  const top = queryE2eDb<{ id: string; score: number }>(
+    `select company_id as id, score from company_exposure_daily where day = (select max(day) from company_exposure_daily) order by score desc limit 1`,
+  )[0];
+  await page.goto('/');
+  const table = page.getByTestId('most-exposed');
+  await expect(table.locator('tbody tr')).toHaveCount(10);
+  const first = table.locator('tbody tr').first();
+  await expect(first.getByRole('link')).toHaveAttribute('href', `/companies/${top.id}`);
+  await expect(first.locator('td.num').first()).toHaveText(top.score.toFixed(1));
+
+  const lines = page.getByTestId('exposure-lines');
+  await expect(lines.locator('.recharts-line')).toHaveCount(5);
+  await expect(page.getByTestId('stacked-by-type').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('severe-events').locator('tbody tr').first()).toBeVisible();
+
+  const map = page.getByTestId('pressure-map');
+  await expect(map.locator('a[href="/countries/CN"] title')).toContainText('China');
+  await expect(map.getByTestId('world-map-legend')).toBeVisible();
+});
+
+test('the overview switches to the watchlist and says so when it is empty', async ({ page }) => {
+  await page.goto('/?view=watchlist');
+  const watchlist = queryE2eDb<{ id: string }>('select company_id as id from watchlist_entries');
+  if (watchlist.length === 0) await expect(page.getByRole('status')).toContainText('Your watchlist is empty');
+  else await expect(page.getByTestId('most-exposed').locator('tbody tr')).toHaveCount(watchlist.length);
+  await expect(page.getByRole('link', { name: /show all companies|show my watchlist/ })).toBeVisible();
+});
