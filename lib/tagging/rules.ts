@@ -1,5 +1,6 @@
 /**
- * The tagger's vocabulary, in one place so every figure it produces can be traced to a line here.
+ * The tagger's vocabulary, in one place so every figure it produces can be traced to a line here
+ * (the sentence-level rules are in type-rules.ts, the event-type word model in type-model.ts).
  * Terms are matched case-insensitively on word boundaries; a trailing `*` matches any word ending
  * ("subsid*" matches "subsidy" and "subsidies"). Chinese, Japanese and Korean terms need no boundary.
  */
@@ -34,9 +35,25 @@ export const DOMAIN_TERMS: Record<string, number> = {
   electronics: 1, telecom: 1, telecommunications: 1, '5g': 1, 'artificial intelligence': 1, 'quantum computing': 1,
   servers: 1, smartphone: 1, smartphones: 1, 'critical minerals': 1.5, 'rare earth magnets': 1.5, polysilicon: 1.5,
   'surveillance equipment': 1, 'surveillance cameras': 1, 'advanced computing': 2, 'ai chips': 3,
+  // Technology goods (TECH_GOODS below) count only beside a policy cue.
+  server: 1, laptop: 1, laptops: 1, pcs: 1, 'personal computers': 1, tablets: 1, phones: 1, handsets: 1, 'iphone*': 1,
+  'telecom gear': 1, 'telecom equipment': 1, 'network equipment': 1, 'surveillance devices': 1, 'electronic components': 1.5,
+  // Technology controls named as such, without the word chip: 'differ on tech curbs'.
+  'tech curbs': 2, 'technology curbs': 2, 'tech controls': 2, 'technology controls': 2, 'tech restrictions': 2,
+  'technology restrictions': 2, 'tech war': 1.5, '科技壁垒': 2, '科技封锁': 2, '脱钩': 1,
   '半导体': 3, '芯片': 3, '晶圆': 3, '光刻': 3, '集成电路': 3, '存储': 1, '镓': 2, '锗': 2, '稀土': 2, '锑': 2,
   '半導体': 3, '반도체': 3, '晶片': 3, '晶圓': 3,
 };
+
+/**
+ * Technology goods rather than chips: evidence only in an item that also has a policy cue, so a duty
+ * on laptops counts and a laptop review does not.
+ */
+export const TECH_GOODS = new Set([
+  'electronics', 'telecom', 'telecommunications', '5g', 'artificial intelligence', 'quantum computing', 'servers', 'server',
+  'smartphone', 'smartphones', 'laptop', 'laptops', 'pcs', 'personal computers', 'tablets', 'phones', 'handsets', 'iphone*',
+  'telecom gear', 'telecom equipment', 'network equipment', 'surveillance equipment', 'surveillance cameras', 'surveillance devices',
+]);
 
 /**
  * Phrases in which a domain word means something else. Matched like terms; the longest match wins,
@@ -51,6 +68,17 @@ export const DOMAIN_TRAPS = [
   'chipping away', 'ice cream wafer', 'wafer-thin', 'wafer thin', 'wafer biscuit', 'wafer biscuits', 'communion wafer',
   'bell foundry', 'iron foundry', 'type foundry', 'brass foundry', 'fab four', 'fab five', 'absolutely fab',
   'neon lights', 'neon sign', 'neon signs', 'neon-lit', 'graphite pencil', 'graphite pencils', 'rare earth magnets in',
+];
+
+/**
+ * Phrases in which a type cue means something else ("a 5.5 billion dollar charge" is an accounting
+ * charge, not a criminal one). The longest match wins, so the phrase hides the cue inside it.
+ */
+export const TYPE_TRAPS = [
+  'dollar charge', 'euro charge', 'yen charge', 'billion charge', 'million charge', 'one-time charge', 'one-off charge',
+  'impairment charge', 'inventory charge', 'restructuring charge', 'in charge', 'charging', 'free of charge',
+  // "rules" as a verb of courts ("Judge rules Qualcomm squeezed rivals") is no export rule.
+  'judge rules', 'court rules', 'tribunal rules', 'panel rules', 'rules in favour', 'rules in favor',
 ];
 
 /** Cues for each event type, with weights. A title match counts 1.5 times. */
@@ -72,31 +100,33 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     'selling to': 1.5, 'sell to': 1.5, 'sales to': 1.5, 'allow* sales': 2, 'to ship': 1.5, 'cap on': 2, 'access to': 1, tightens: 1, 'amended rule': 2, rule: 1, rules: 1,
     '禁止出口': 3.5, '出口': 1.5, '禁令': 2, controls: 1.5, measures: 1, 'permit*': 1.5, whitelist: 3, 'white list': 3,
     'trusted trade': 3, 'trusted partners': 2.5, 'catch-all': 3,
+    // Agencies whose remit is this kind of measure.
+    bis: 2, 'bureau of industry and security': 2,
     '出口管制': 4, '出口许可': 3, '出口限制': 3.5, '管制物项': 3, '輸出規制': 4, '輸出管理': 4, '수출 규제': 4, '수출규제': 4,
   },
   'import-ban': {
     'import ban*': 4, 'critical information infrastructure': 3.5, 'stop buying': 3.5, 'stop using': 3,
     'phase out': 2.5, 'phase-out': 2.5, 'procurement': 2, 'purchases of': 1.5, 'barred from buying': 3.5,
     'rip and replace': 3, 'halts sales': 3, 'swap out': 2.5, 'replace foreign': 3, 'foreign adversar*': 2.5, 'domestic alternatives': 2, 'sales ban': 3.5, injunction: 3, 'customs checks': 2.5, 'covered list': 2.5, 'banned from': 1.5, 'bans': 2, 'ban': 1.5, 'banned': 1.5,
-    'critical infrastructure': 3,
+    'critical infrastructure': 3, 'stops using': 3, 'stops buying': 3.5, 'stop installing': 3, 'stops installing': 3, 'chinese-made': 1.5, 'foreign-made': 1.5, 'security threat*': 2.5, 'national security threat*': 2.5, 'import licen*': 3,
     'government computers': 2, 'state agencies': 1, 'buying': 1, 'bars': 1.5, 'barred': 1.5, 'strip out': 2, 'remove': 1.5,
-    'cancel*': 2, 'exclude*': 1.5, 'equipment authori*': 2.5,
+    'cancel*': 2, 'exclude*': 1.5, 'equipment authori*': 2.5, fcc: 2, 'federal communications commission': 2,
     '关键信息基础设施': 3.5, '停止采购': 3.5, '禁止采购': 4, '禁用': 2, '采购': 1.5,
   },
   tariff: {
     'tariff*': 4, duties: 3, duty: 2, 'section 301': 4, 'levies': 3, 'levy': 2.5, 'anti-dumping': 3.5,
-    countervailing: 3, 'import taxes': 3, 'reciprocal': 1.5, 'section 232': 2.5, '关税': 4, '関税': 4, '관세': 4,
+    countervailing: 3, 'import taxes': 3, 'reciprocal': 1.5, 'section 232': 2.5, ustr: 2.5, '关税': 4, '関税': 4, '관세': 4,
   },
   investment: {
     'subsid*': 3, 'grant*': 2, 'award*': 2, 'chips act': 1.5, 'chips and science act': 1.5, 'incentive*': 2,
     'invest*': 2, 'pledge*': 1.5, 'new fab': 2.5, 'fund': 1.5, funds: 1.5, 'big fund': 3, funding: 2.5, 'equity stake': 3, stake: 2,
     'state aid': 3, plant: 1, factory: 1, factories: 1, expansion: 1.5, 'expand*': 1, 'loan*': 1.5, 'tax credit*': 2.5,
     'mega-cluster': 2.5, cluster: 1, 'build*': 0.8, 'groundbreaking': 2.5, 'breaks ground': 2.5, 'opens': 1, strategy: 1.5, billion: 0.8, fab: 1.5,
-    'joint venture': 2, 'assembly plant*': 2,
+    'joint venture': 2, 'assembly plant*': 2, shareholder: 2, 'largest shareholder': 3, venture: 1,
     '补贴': 3, '投资': 2, '大基金': 3, '补助': 3, '補助金': 3, '扩产': 2.5, '建厂': 2.5,
   },
   'investment-screening': {
-    cfius: 4, screening: 2.5, 'investment ban': 3, 'investing in': 2.5, 'unwind*': 3, 'ban on investment': 3, 'ban on american investment': 3.5, 'taking control': 3, 'foreign stakes': 2, 'national security and investment': 4, 'nsi act': 4, 'divest*': 3.5, 'forced to sell': 4,
+    cfius: 4, screening: 2.5, 'investment ban': 3, 'unwind*': 3, 'ban on investment': 3, 'ban on american investment': 3.5, 'taking control': 3, 'foreign stakes': 2, 'national security and investment': 4, 'nsi act': 4, 'divest*': 3.5, 'forced to sell': 4,
     'ordered to sell': 4, 'outbound investment*': 4, 'investment screening': 4, 'goods availability act': 4,
     'took control': 3, 'takes control': 3, 'seized control': 3, 'seizes control': 3, 'golden power*': 4,
     'foreign investment review': 3.5, 'blocked the sale': 3.5, 'blocks the sale': 3.5, 'blocks sale': 3.5,
@@ -117,7 +147,7 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     investigation: 3, investigating: 3, probe: 3, probes: 3, 'security review': 3.5, 'cybersecurity review': 4,
     inquiry: 2.5, summoned: 3, questioned: 2, audit: 2, 'raid*': 2, 'review of': 1.5, review: 1, 'security risks': 2,
     'security risk': 2, 'backdoor*': 2.5, 'tax evasion': 3, 'subpoena*': 3, 'seeks details': 2, questionnaire: 2, 'charge*': 2, fraud: 3, 'indict*': 3, 'prosecut*': 3,
-    'trade secret*': 3, criminal: 2.5, 'criminal investigation': 4, 'smuggl*': 3, '起訴': 3, '検察': 3,
+    'trade secret*': 3, criminal: 2.5, 'criminal investigation': 4, 'smuggl*': 3, 'arrest*': 3, 'detain*': 3, 'looks into': 3, 'look into': 3, 'looking into': 3, 'examin*': 2, survey: 2, assessment: 1.5, 'scrutin*': 2.5, '起訴': 3, '検察': 3,
     '网络安全审查': 4, '审查': 2.5, '调查': 3, '约谈': 3, '立案': 3,
   },
   diplomatic: {
@@ -126,15 +156,15 @@ export const TYPE_CUES: Record<Exclude<EventType, 'other'>, Record<string, numbe
     agreement: 2, 'agree*': 1.5, 'visit*': 1.5, 'calls on': 1.5, opposes: 2.5, 'accus*': 2.5, response: 1, 'respond*': 1.5,
     allies: 1.5, g7: 2, 'working with allies': 3, 'firmly opposes': 3, 'spokes*': 1.5, diplomat: 2, 'diplomat*': 2,
     'trade war': 2, 'coerc*': 2.5, wto: 2.5, 'world trade organization': 2.5,
-    '外交部': 3, '回应': 2, '反对': 2.5, '谈判': 2.5, '坚决反对': 3,
+    '外交部': 3, '回应': 2, '反对': 2.5, '谈判': 2.5, '坚决反对': 3, '美方': 2.5, '中方': 2, '滥用': 2, '霸权': 2, '霸凌': 2,
   },
   'supply-disruption': {
     earthquake: 4, quake: 4, fire: 3.5, blaze: 3.5, storm: 3, typhoon: 3.5, hurricane: 3.5, drought: 3.5,
     'flood*': 3, outage: 3.5, 'power cut*': 3.5, blackout: 3.5, 'shortage*': 2.5, 'halt* production': 3.5,
-    'halts lines': 3, 'contaminat*': 3.5, 'lockdown*': 3, 'disrupt*': 2.5, 'suspend* production': 3.5,
+    'halts lines': 3, 'contaminat*': 3.5, tainted: 3.5, defective: 2, 'lockdown*': 3, 'disrupt*': 2.5, 'suspend* production': 3.5,
     'water rationing': 3, 'freeze': 2.5, 'winter storm': 4, explosion: 3.5, 'tremor*': 3, 'evacuat*': 2.5,
     virus: 2.5, outbreak: 3, 'covid*': 3, pandemic: 2.5, 'cut output': 3, 'output cuts': 3, 'parts shortage': 3.5, 'production cuts': 3, '封城': 3.5, 'halt* output': 3.5, 'halts': 1.5, 'stoppage*': 3.5, 'dries up': 3, 'supply crunch': 3, war: 1.5,
-    '地震': 4, '火灾': 4, '停产': 3.5, '断电': 3.5, '短缺': 2.5, '断供': 3,
+    '地震': 4, '火灾': 4, '停产': 3.5, '断电': 3.5, '停电': 3.5, '火災': 4, '停電': 3.5, '短缺': 2.5, '断供': 3,
   },
 };
 

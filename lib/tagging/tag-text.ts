@@ -1,10 +1,12 @@
 import { EntityMatcher, type EntityMatch } from './entity-matcher';
 import type { Gazetteer } from './gazetteer';
-import { BASE_SEVERITY, DOMAIN_TERMS, EVENT_TYPES, SEVERITY_CUES, TYPE_CUES, TYPE_PRIORITY, type EventType } from './rules';
-import { TermMatcher, type TermMatch } from './term-matcher';
+import { BASE_SEVERITY, DOMAIN_TERMS, EVENT_TYPES, SEVERITY_CUES, TECH_GOODS, TYPE_CUES, TYPE_PRIORITY, type EventType } from './rules';
+import { TermMatcher, type TermMatch, type TermMatches } from './term-matcher';
+import { getTypeModel, type ModelDecision, type TypeModel } from './type-model';
+import { AMBIGUOUS_DOMAIN, BACKGROUND_FACTOR, DIPLOMATIC_ACT_WEIGHT, PAIR_RULES, STRUCTURE_TERMS } from './type-rules';
 
 /** Bump when the rules change in a way that should show on re-tagged items. */
-export const TAGGER_RULES_VERSION = 1;
+export const TAGGER_RULES_VERSION = 2;
 
 /**
  * Relevant means enough evidence overall (`total`), and either semiconductor evidence (`domain`:
@@ -12,7 +14,7 @@ export const TAGGER_RULES_VERSION = 1;
  * gazetteer company plus a policy cue): Entity List news about Hikvision has no chip words in it.
  */
 export const RELEVANCE_THRESHOLD = { domain: 2, total: 2.5, aimedAtCompany: 2, techControlDomain: 1 };
-const CONTROL_TYPES = ['sanction', 'export-control', 'import-ban', 'investment-screening'] as const;
+const CONTROL_TYPES = ['sanction', 'export-control', 'import-ban', 'investment-screening', 'tariff'] as const;
 /** Semiconductor evidence, without the weak alias itself, that lets a weak alias count. */
 const WEAK_ALIAS_CONTEXT = 3;
 const CHIP_COMPANY_WEIGHT = 3;
@@ -22,6 +24,13 @@ const policyWeightOf = (cueWeight: number) => (cueWeight >= 3 ? 1 : cueWeight >=
 const MAX_POLICY_CUES = 3;
 const TITLE_WEIGHT = 1.5;
 const MIN_TYPE_SCORE = 1;
+/**
+ * The rules decide the type when their best type scores at least `score` (one strong cue) and leads
+ * the runner-up by at least `lead`; otherwise the word model (type-model.ts) decides.
+ */
+export const RULES_DECIDE = { score: 3, lead: 2 };
+/** A headline's main clause needs a strong cue (weight ≥ 3) before a background clause counts less. */
+const BACKGROUND_MAIN_CUE = 3;
 
 export interface TagInput {
   title: string;
@@ -41,6 +50,12 @@ export interface Tagging {
     domain: { term: string; weight: number }[];
     policy: { term: string; weight: number }[];
     typeScores: Partial<Record<EventType, number>>;
+    /** Who chose the event type: the cue rules, or the word model when the rules were weak or close. */
+    typeDecidedBy: 'rules' | 'model' | null;
+    /** The word model's choice and its strongest words, when it was asked. */
+    model?: ModelDecision;
+    /** Sentence-level rules that fired (type-rules.ts), with the text that fired them. */
+    rules: { rule: string; text: string; type?: EventType; weight?: number }[];
     severity: { term: string; delta: number }[];
   };
 }
@@ -50,7 +65,11 @@ export class Tagger {
   private readonly entities: EntityMatcher;
   private readonly terms = new TermMatcher();
 
-  constructor(private readonly gazetteer: Gazetteer) {
+  private readonly typeModel: TypeModel | null;
+
+  /** `typeModel: null` gives the rules alone (for evaluation). */
+  constructor(private readonly gazetteer: Gazetteer, options: { typeModel?: TypeModel | null } = {}) {
+    this.typeModel = options.typeModel === undefined ? getTypeModel() : options.typeModel;
     this.entities = new EntityMatcher(gazetteer);
     this.version = `${TAGGER_RULES_VERSION}.${gazetteer.hash}`;
   }
@@ -64,11 +83,22 @@ export class Tagger {
     const summary = input.summary ?? '';
     const titleTerms = this.terms.matchField(title, 'title');
     const summaryTerms = this.terms.matchField(summary, 'summary');
+    const rules: Tagging['explain']['rules'] = [];
     // Relevance evidence, each distinct term counted once; chip companies are added below.
-    const domain = unique([...titleTerms.domain, ...summaryTerms.domain].map((t) => t.term)).map((term) => ({
+    let domain = unique([...titleTerms.domain, ...summaryTerms.domain].map((t) => t.term)).map((term) => ({
       term,
       weight: DOMAIN_TERMS[term],
     }));
+    // Word sense: "chips" beside "casino" or "wafers" beside "ice cream" are not semiconductors,
+    // unless something unambiguous (a weight-3 term) says the item is about chips after all.
+    const sense = titleTerms.structure.find(isSense) ?? summaryTerms.structure.find(isSense);
+    if (sense && !domain.some((d) => d.weight >= 3) && domain.some((d) => AMBIGUOUS_DOMAIN.has(d.term))) {
+      rules.push({ rule: 'other word sense', text: sense.text });
+      domain = domain.filter((d) => !AMBIGUOUS_DOMAIN.has(d.term));
+    }
+    // Technology goods ("laptops", "5G") count only beside a policy cue (any type cue of weight ≥ 1.2).
+    const hasPolicyCue = titleTerms.type.some(isPolicyCue) || summaryTerms.type.some(isPolicyCue);
+    if (!hasPolicyCue) domain = domain.filter((d) => !TECH_GOODS.has(d.term));
     const termDomain = sum(domain.map((d) => d.weight));
     // A weak alias ("Arm", "Lam") counts in an item that is plainly about chips without it.
     const matches = this.entities.match(title, summary, (strong) => {
@@ -85,8 +115,12 @@ export class Tagger {
       if (this.isBuyer(id)) policy.push({ term: `company:${id}`, weight: BUYER_COMPANY_WEIGHT });
       else domain.push({ term: `company:${id}`, weight: CHIP_COMPANY_WEIGHT });
     }
+    const typeScores = scoreTypes(title, titleTerms, summaryTerms, matches, rules);
+    // Policy cues: type cue words, and the sentence-level rules that fired (each counts as a strong cue).
+    const ruleCues = unique(rules.filter((r) => r.type).map((r) => `rule:${r.rule}`)).map((term) => ({ term, weight: 1 }));
     const cues = unique([...titleTerms.type, ...summaryTerms.type].map((t) => t.term))
       .map((term) => ({ term, weight: policyWeightOf(maxCueWeight(term)) }))
+      .concat(ruleCues)
       .filter((c) => c.weight > 0)
       .sort((a, b) => b.weight - a.weight)
       .slice(0, MAX_POLICY_CUES);
@@ -102,11 +136,25 @@ export class Tagger {
     const techControl =
       domainScore >= RELEVANCE_THRESHOLD.techControlDomain &&
       relevance >= RELEVANCE_THRESHOLD.total &&
-      cues.some((c) => c.weight >= 1 && CONTROL_TYPES.some((type) => (TYPE_CUES[type][c.term] ?? 0) >= 3));
+      cues.some(
+        (c) =>
+          c.weight >= 1 &&
+          (CONTROL_TYPES.some((type) => (TYPE_CUES[type][c.term] ?? 0) >= 3) ||
+            rules.some((r) => `rule:${r.rule}` === c.term && (CONTROL_TYPES as readonly string[]).includes(r.type ?? ''))),
+      );
     const relevant = (domainScore >= RELEVANCE_THRESHOLD.domain && relevance >= RELEVANCE_THRESHOLD.total) || aimedAtCompany || techControl;
 
-    const typeScores = scoreTypes(titleTerms.type, summaryTerms.type);
-    const eventType = relevant ? pickType(typeScores) : 'other';
+    let eventType = relevant ? pickType(typeScores) : 'other';
+    let typeDecidedBy: Tagging['explain']['typeDecidedBy'] = relevant ? 'rules' : null;
+    let model: ModelDecision | undefined;
+    if (relevant && this.typeModel) {
+      const [best = 0, second = 0] = Object.values(typeScores).sort((a, b) => b - a);
+      if (best < RULES_DECIDE.score || best - second < RULES_DECIDE.lead) {
+        model = this.typeModel.classify(title, summary);
+        eventType = model.type;
+        typeDecidedBy = 'model';
+      }
+    }
 
     const severityCues = unique([...titleTerms.severity, ...summaryTerms.severity].map((t) => t.term)).map((term) => ({
       term,
@@ -122,27 +170,125 @@ export class Tagger {
       eventType,
       severity: round(severity, 2),
       matches,
-      explain: { domain, policy, typeScores, severity: severityCues },
+      explain: { domain, policy, typeScores, typeDecidedBy, ...(model ? { model } : {}), rules, severity: severityCues },
     };
   }
 }
 
-function scoreTypes(titleCues: TermMatch[], summaryCues: TermMatch[]): Partial<Record<EventType, number>> {
+/**
+ * Cue weights per type (a title cue counts TITLE_WEIGHT times, one in a headline's background
+ * clause BACKGROUND_FACTOR times), plus the sentence-level rules of type-rules.ts.
+ */
+function scoreTypes(
+  title: string,
+  titleTerms: TermMatches,
+  summaryTerms: TermMatches,
+  entities: EntityMatch[],
+  rules: Tagging['explain']['rules'],
+): Partial<Record<EventType, number>> {
   const scores: Partial<Record<EventType, number>> = {};
+  // The headline's structure words by role: government actors, speech and meeting acts, clause markers.
+  let hasActor = false;
+  let hasAct = false;
+  for (const t of titleTerms.structure) {
+    const role = STRUCTURE_TERMS[t.term];
+    if (role === 'actor') hasActor = true;
+    else if (role === 'speech' || role === 'meeting') hasAct = true;
+  }
+
+  // Background clause: the first "after", "amid", "over" … that follows a strong cue.
+  let background = Infinity;
+  const firstCue = titleTerms.type.find((c) => maxCueWeight(c.term) >= BACKGROUND_MAIN_CUE);
+  if (firstCue) {
+    const marker = titleTerms.structure.find((t) => t.start > firstCue.start && STRUCTURE_TERMS[t.term] === 'background');
+    if (marker) {
+      background = marker.start;
+      rules.push({ rule: 'background clause', text: title.slice(marker.start) });
+    }
+  }
+
   const seen = new Set<string>();
-  for (const [cues, factor] of [[titleCues, TITLE_WEIGHT], [summaryCues, 1]] as const) {
-    for (const cue of cues) {
-      const key = `${cue.field}:${cue.term}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const type of EVENT_TYPES) {
-        if (type === 'other') continue;
-        const weight = TYPE_CUES[type][cue.term];
-        if (weight) scores[type] = round((scores[type] ?? 0) + weight * factor, 2);
-      }
+  for (const cue of titleTerms.type) {
+    if (seen.has(cue.term)) continue;
+    seen.add(cue.term);
+    const factor = cue.start > background ? BACKGROUND_FACTOR : TITLE_WEIGHT;
+    for (const [type, weight] of CUE_TYPES.get(cue.term) ?? []) addScore(scores, type, weight * factor);
+  }
+  seen.clear();
+  for (const cue of summaryTerms.type) {
+    if (seen.has(cue.term)) continue;
+    seen.add(cue.term);
+    for (const [type, weight] of CUE_TYPES.get(cue.term) ?? []) addScore(scores, type, weight);
+  }
+
+  // Diplomatic acts in the headline: a government actor speaks, or meets, agrees, visits.
+  if (hasAct) diplomaticAct(titleTerms, entities, hasActor, rules, scores);
+
+  // Word pairs: a restriction acting on an investment, a cut acting on output.
+  for (const [text, factor] of [[titleTerms.lower, TITLE_WEIGHT], [summaryTerms.lower, 1]] as const) {
+    let fired: Map<string, string> | undefined;
+    for (const rule of PAIR_RULES) {
+      if (!rule.needs.some((n) => text.includes(n))) continue;
+      const m = rule.pattern.exec(text);
+      if (m) (fired ??= new Map()).set(rule.name, m[0]);
+    }
+    if (!fired) continue;
+    for (const rule of PAIR_RULES) {
+      const match = fired.get(rule.name);
+      if (match === undefined || (rule.yieldsTo && fired.has(rule.yieldsTo))) continue;
+      rules.push({ rule: rule.name, text: match, type: rule.type, weight: rule.weight });
+      addScore(scores, rule.type, rule.weight * factor);
     }
   }
   return scores;
+}
+
+function diplomaticAct(
+  titleTerms: TermMatches,
+  entities: EntityMatch[],
+  hasActor: boolean,
+  rules: Tagging['explain']['rules'],
+  scores: Partial<Record<EventType, number>>,
+): void {
+  const structure = titleTerms.structure;
+  // Who is named in the headline, in order: government actors, states (by name or capital), companies.
+  const actors = [
+    ...structure.filter((t) => STRUCTURE_TERMS[t.term] === 'actor').map((t) => ({ start: t.start, gov: true })),
+    ...entities
+      .filter((m) => m.field === 'title' && (m.kind === 'company' || m.via === 'name' || m.via === 'capital'))
+      .map((m) => ({ start: m.offset, gov: m.kind === 'country' })),
+  ].sort((a, b) => a.start - b.start);
+  const states = new Set(entities.filter((m) => m.field === 'title' && m.kind === 'country' && m.via !== 'place').map((m) => m.id));
+  for (const act of structure) {
+    const role = STRUCTURE_TERMS[act.term];
+    if (role === 'speech') {
+      // The speaker is the nearest actor before the verb: "Korea's Samsung warns" is Samsung speaking.
+      const speaker = actors.filter((a) => a.start < act.start).pop();
+      if (!speaker?.gov) continue;
+      const weight = act.term === 'says' || act.term === 'said' || act.term === '表示' ? DIPLOMATIC_ACT_WEIGHT.says : DIPLOMATIC_ACT_WEIGHT.speech;
+      rules.push({ rule: 'government speaks', text: act.text, type: 'diplomatic', weight });
+      addScore(scores, 'diplomatic', weight * TITLE_WEIGHT);
+      return;
+    }
+    if (role === 'meeting' && (hasActor || states.size >= 2)) {
+      rules.push({ rule: 'government meets or agrees', text: act.text, type: 'diplomatic', weight: DIPLOMATIC_ACT_WEIGHT.meeting });
+      addScore(scores, 'diplomatic', DIPLOMATIC_ACT_WEIGHT.meeting * TITLE_WEIGHT);
+      return;
+    }
+  }
+}
+
+function addScore(scores: Partial<Record<EventType, number>>, type: EventType, weight: number): void {
+  scores[type] = round((scores[type] ?? 0) + weight, 2);
+}
+
+function isSense(t: TermMatch): boolean {
+  return STRUCTURE_TERMS[t.term] === 'sense';
+}
+
+/** Any type cue of weight ≥ 1.2 (what counts as a policy cue in relevance). */
+function isPolicyCue(t: TermMatch): boolean {
+  return maxCueWeight(t.term) >= 1.2;
 }
 
 function pickType(scores: Partial<Record<EventType, number>>): EventType {
@@ -158,10 +304,21 @@ function pickType(scores: Partial<Record<EventType, number>>): EventType {
   return best;
 }
 
+// Cue weights by term, computed once: the highest weight of a term, and its weight for each type.
+const CUE_MAX = new Map<string, number>();
+const CUE_TYPES = new Map<string, [EventType, number][]>();
+for (const type of EVENT_TYPES) {
+  if (type === 'other') continue;
+  for (const [term, weight] of Object.entries(TYPE_CUES[type])) {
+    CUE_MAX.set(term, Math.max(CUE_MAX.get(term) ?? 0, weight));
+    const list = CUE_TYPES.get(term) ?? [];
+    list.push([type, weight]);
+    CUE_TYPES.set(term, list);
+  }
+}
+
 function maxCueWeight(term: string): number {
-  let max = 0;
-  for (const cues of Object.values(TYPE_CUES)) max = Math.max(max, cues[term] ?? 0);
-  return max;
+  return CUE_MAX.get(term) ?? 0;
 }
 
 function unique<T>(values: T[]): T[] {

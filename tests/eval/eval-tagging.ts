@@ -47,7 +47,14 @@ for (const c of getGazetteer().companies) aliases[c.id] ??= [c.name];
 const slugOf = buildSlugResolver(aliases);
 
 const all: Label[] = [];
-const sets = SETS.filter((f) => fs.existsSync(path.join(DIR, f)));
+// `-- --sets a.jsonl,b.jsonl` scores other labelled files in the same folder (a new held-out set, say).
+const setsArg = process.argv.indexOf('--sets');
+const chosen = setsArg >= 0 ? (process.argv[setsArg + 1] ?? '').split(',').filter(Boolean) : SETS;
+const sets = chosen.filter((f) => fs.existsSync(path.join(DIR, f)));
+if (sets.length !== chosen.length) {
+  console.error(`no such labelled set in tests/fixtures/tagging: ${chosen.filter((f) => !sets.includes(f)).join(', ')}`);
+  process.exit(2);
+}
 for (const file of sets) {
   const labels = readLabels(file);
   all.push(...labels);

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { getGazetteer } from '../../lib/tagging/gazetteer';
+import { Tagger } from '../../lib/tagging/tag-text';
+import { trainTypeModel, TypeModel, words } from '../../lib/tagging/type-model';
 import { getTagger } from '../../lib/tagging/tagger-instance';
 
 const tagger = getTagger();
@@ -104,6 +107,134 @@ describe('event type', () => {
     ['中国商务部对镓锗实施出口管制', 'export-control'],
   ])('%s → %s', (title, expected) => {
     expect(tag(title).eventType).toBe(expected);
+  });
+});
+
+describe('word senses: chips, wafers and foundries that are not semiconductors', () => {
+  it.each([
+    ['Casino fined after dealers swapped high-value chips without checks', 'The gaming commission said staff let players cash chips at the tables.', false],
+    ['Card room manager charged with pocketing tournament chips', 'Prosecutors say he swapped chips for cash.', false],
+    ['Ice-cream vans run short of wafers in heatwave', 'Vendors could not get enough cones and wafers.', false],
+    ['Brewery opens in restored Victorian foundry', 'The owners kept the casting floor for a pub.', false],
+    // Traps: unambiguous chip evidence (a chip company, "memory chip") keeps the item relevant.
+    ['Golf club sponsor Samsung cuts memory chip output', 'The company said the cuts at its fab would last a quarter.', true],
+    ['Casino town hosts new chip plant as TSMC breaks ground', 'The foundry will make 28-nanometre wafers.', true],
+  ])('%s → relevant %s', (title, summary, expected) => {
+    const r = tag(title, summary);
+    expect(r.relevant).toBe(expected);
+    if (!expected) expect(r.explain.rules.map((x) => x.rule)).toContain('other word sense');
+  });
+});
+
+describe('technology goods and technology controls', () => {
+  it.each([
+    // Goods beside a trade measure are evidence…
+    ['Washington cancels planned duties on phones and laptops', 'The levies due in December will not take effect.', true, 'tariff'],
+    ['India requires licences for imports of laptops and PCs', 'The order aims to boost local electronics manufacturing.', true, 'import-ban'],
+    ['Biden and Xi meet in Woodside, differ on tech curbs', 'The leaders agreed to restore military communications.', true, 'diplomatic'],
+    // … but not alone: a laptop review is not policy news, nor a tariff on cars.
+    ["Review: this thin laptop's new chip lasts all day", 'Battery life is excellent.', false, 'other'],
+    ['Canada to impose 100 percent tariff on Chinese electric vehicles', 'Ottawa matched US duties on the cars.', false, 'other'],
+  ])('%s → relevant %s, %s', (title, summary, relevant, type) => {
+    const r = tag(title, summary);
+    expect(r.relevant).toBe(relevant);
+    expect(r.eventType).toBe(type);
+  });
+});
+
+describe('event type: sentence-level rules (type-rules.ts)', () => {
+  it.each([
+    // A government actor speaks, meets or agrees: diplomatic, whatever measure it talks about.
+    ['Jensen Huang meets Chinese vice-premier after new US curbs on AI chips', 'diplomatic', 'government meets or agrees'],
+    ["Trump says Taiwan 'took' US chip business", 'diplomatic', 'government speaks'],
+    ['China warns of retaliation after Dutch curbs on ASML chip machines', 'diplomatic', 'government speaks'],
+    ['Netherlands and Japan agree to curb chipmaking tool exports to China', 'diplomatic', 'government meets or agrees'],
+    // Traps: a company speaking is not diplomacy.
+    ["Korea's Samsung warns chip shortage will hit smartphone output", 'supply-disruption', 'cut in output'],
+    // Background clauses count less when the main clause names a measure…
+    ['US sanctions Hong Kong firms over chip shipments to Russia', 'sanction', 'background clause'],
+    ['China puts export licences on seven rare earths in tariff retaliation', 'export-control', 'background clause'],
+    ['Ex-Samsung executive indicted over plan to copy chip plant in China', 'regulatory-probe', 'background clause'],
+    // Word pairs: a restriction acting on an investment, a cut acting on output, licences.
+    ['Biden widens ban on American investment in Chinese chip firms', 'investment-screening', 'restriction on investment'],
+    ['Trump bars Americans from investing in Chinese chip companies', 'investment-screening', 'restriction on investment'],
+    ['Foxconn to unwind stake in Chinese chip conglomerate', 'investment-screening', 'restriction on investment'],
+    ['Apple set to cut iPhone 13 output by 10 million units as chip shortage bites', 'supply-disruption', 'cut in output'],
+    ['Nvidia needs a licence to ship H20 chips to China', 'export-control', 'licence needed'],
+    ['Trump to let Nvidia ship H200 chips to approved Chinese buyers', 'export-control', 'permission to sell abroad'],
+  ])('%s → %s (%s)', (title, type, rule) => {
+    const r = tag(title);
+    expect(r.eventType).toBe(type);
+    expect(r.explain.rules.map((x) => x.rule)).toContain(rule);
+  });
+
+  it.each([
+    // … but not when the main clause has no measure: then the clause after "over" is the news.
+    ['Chinese-backed buyout of US chip test firm collapses over CFIUS', 'investment-screening'],
+    // Selling a stake of one's own accord is no screening; investing is investment.
+    ['Intel sells stake in Mobileye to fund chip plants', 'investment'],
+    ['Tokyo backs chip venture Rapidus with 70 billion yen', 'investment'],
+    // An accounting charge is not a criminal charge; a judge "rules", no export rule.
+    ['Nvidia to take 5.5 billion dollar charge as H20 needs licence for China', 'export-control'],
+    ['Judge rules Qualcomm illegally squeezed rivals in modem chip market', 'antitrust'],
+    ['Huawei CFO arrested in Canada at US request', 'regulatory-probe'],
+    ['Micron warns of revenue hit from China ban on its chips', 'import-ban', 'Operators of critical information infrastructure must stop buying them.'],
+  ])('trap: %s → %s', (title, type, summary = '') => {
+    const r = tag(title, summary);
+    expect(r.eventType).toBe(type);
+    expect(r.explain.rules.map((x) => x.rule)).not.toContain('government speaks');
+  });
+});
+
+describe('event type: the word model decides when the rules are weak or close', () => {
+  const rulesOnly = new Tagger(getGazetteer(), { typeModel: null });
+
+  it('leaves a clear rule decision to the rules', () => {
+    const r = tag('Commerce adds YMTC and 35 others to the Entity List');
+    expect(r.explain.typeDecidedBy).toBe('rules');
+    expect(r.explain.model).toBeUndefined();
+  });
+
+  it('asks the model when no cue fires, and says which words decided', () => {
+    const title = 'TSMC chairman hosts dinner for chip suppliers in Hsinchu';
+    expect(rulesOnly.tag({ title, summary: '' }).eventType).toBe('other');
+    const r = tag(title);
+    expect(r.explain.typeDecidedBy).toBe('model');
+    expect(r.eventType).toBe(r.explain.model?.type);
+    expect(r.explain.model?.words.length).toBeGreaterThan(0);
+    expect(r.explain.model?.probability).toBeGreaterThan(0);
+  });
+
+  it('gives irrelevant items no type and does not ask the model', () => {
+    const r = tag('Late chip shot seals playoff win');
+    expect(r.eventType).toBe('other');
+    expect(r.explain.typeDecidedBy).toBeNull();
+  });
+
+  it('tokenises English by stem and Chinese by character pairs', () => {
+    expect(words("Tariffs on China's chips, sanctioned firms and probing regulators")).toEqual([
+      'tariff', 'china', 'chip', 'sanction', 'firm', 'prob', 'regulator',
+    ]);
+    expect(words('美国制裁')).toEqual(['美国', '国制', '制裁']);
+  });
+
+  it('learns from labelled items and explains with the words that weighed most', () => {
+    const file = trainTypeModel(
+      [
+        { title: 'US raises tariffs on chips', summary: 'Duties rise to 50 percent.', relevant: true, types: ['tariff'] },
+        { title: 'Tariffs on wafers take effect', summary: 'The duties apply from January.', relevant: true, types: ['tariff'] },
+        { title: 'Earthquake halts fab', summary: 'Lines were evacuated.', relevant: true, types: ['supply-disruption'] },
+        { title: 'Fire at chip plant', summary: 'Production stopped.', relevant: true, types: ['supply-disruption'] },
+        { title: 'Crisps win flavour vote', summary: '', relevant: false, types: [] },
+      ],
+      ['test'],
+    );
+    expect(file.items).toBe(4);
+    const model = new TypeModel(file);
+    const decision = model.classify('New tariffs on memory', 'Duties double.');
+    expect(decision.type).toBe('tariff');
+    expect(decision.words.map((w) => w.word)).toEqual(expect.arrayContaining(['tariff', 'T:tariff']));
+    expect(model.classify('Quake hits plant', 'Production stopped for a week.').type).toBe('supply-disruption');
   });
 });
 
