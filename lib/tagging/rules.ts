@@ -43,6 +43,12 @@ export const DOMAIN_TERMS: Record<string, number> = {
   'technology restrictions': 2, 'tech war': 1.5, '科技壁垒': 2, '科技封锁': 2, '脱钩': 1,
   '半导体': 3, '芯片': 3, '晶圆': 3, '光刻': 3, '集成电路': 3, '存储': 1, '镓': 2, '锗': 2, '稀土': 2, '锑': 2,
   '半導体': 3, '반도체': 3, '晶片': 3, '晶圓': 3,
+  // The same vocabulary in Japanese and Korean (materials and controls, as in English and Chinese above).
+  '輸出規制': 2, '輸出管理': 2, '수출 규제': 2, '수출규제': 2, '수출 통제': 2, '수출통제': 2,
+  '希土類': 2, 'レアアース': 2, 'ガリウム': 2, 'ゲルマニウム': 2, 'フォトレジスト': 3, 'フッ化水素': 2,
+  '희토류': 2, '갈륨': 2, '게르마늄': 2, '포토레지스트': 3, '불화수소': 2,
+  // Goods with civil and military uses: the object of export controls (weak alone, like electronics).
+  'dual-use': 1, 'dual use': 1, '两用物项': 2, '軍民両用': 1,
 };
 
 /**
@@ -79,6 +85,8 @@ export const TYPE_TRAPS = [
   'impairment charge', 'inventory charge', 'restructuring charge', 'in charge', 'charging', 'free of charge',
   // "rules" as a verb of courts ("Judge rules Qualcomm squeezed rivals") is no export rule.
   'judge rules', 'court rules', 'tribunal rules', 'panel rules', 'rules in favour', 'rules in favor',
+  // Product features, not measures: noise-cancelling headphones cancel nothing by decree.
+  'noise cancelling', 'noise-cancelling', 'noise canceling', 'noise-canceling', 'noise cancellation', 'noise-cancellation',
 ];
 
 /** Cues for each event type, with weights. A title match counts 1.5 times. */

@@ -6,7 +6,7 @@ import { getTypeModel, type ModelDecision, type TypeModel } from './type-model';
 import { AMBIGUOUS_DOMAIN, BACKGROUND_FACTOR, DIPLOMATIC_ACT_WEIGHT, PAIR_RULES, STRUCTURE_TERMS } from './type-rules';
 
 /** Bump when the rules change in a way that should show on re-tagged items. */
-export const TAGGER_RULES_VERSION = 2;
+export const TAGGER_RULES_VERSION = 3;
 
 /**
  * Relevant means enough evidence overall (`total`), and either semiconductor evidence (`domain`:
@@ -29,6 +29,8 @@ const MIN_TYPE_SCORE = 1;
  * the runner-up by at least `lead`; otherwise the word model (type-model.ts) decides.
  */
 export const RULES_DECIDE = { score: 3, lead: 2 };
+/** A consumer product review's headline: "Review: …", "X review: …", "X (review)". */
+const PRODUCT_REVIEW = /^\s*review\b|\breview\s*[:|]|\(review\)/i;
 /** A headline's main clause needs a strong cue (weight ≥ 3) before a background clause counts less. */
 const BACKGROUND_MAIN_CUE = 3;
 
@@ -111,9 +113,10 @@ export class Tagger {
     const companies = companyIds.map((id) => ({ id, name: this.gazetteer.companyById.get(id)?.name ?? id }));
 
     const policy: { term: string; weight: number }[] = [];
+    const chipCompanyIds: string[] = [];
     for (const id of companyIds) {
       if (this.isBuyer(id)) policy.push({ term: `company:${id}`, weight: BUYER_COMPANY_WEIGHT });
-      else domain.push({ term: `company:${id}`, weight: CHIP_COMPANY_WEIGHT });
+      else chipCompanyIds.push(id);
     }
     const typeScores = scoreTypes(title, titleTerms, summaryTerms, matches, rules);
     // Policy cues: type cue words, and the sentence-level rules that fired (each counts as a strong cue).
@@ -127,10 +130,22 @@ export class Tagger {
     policy.push(...cues);
     const bodies = unique(matches.filter((m) => m.kind === 'country' && m.via === 'body').map((m) => m.text)).slice(0, 2);
     for (const body of bodies) policy.push({ term: `body:${body}`, weight: 1 });
+    // A chip company's name is semiconductor evidence only beside a second signal: a chip word, a
+    // policy cue, a government body or a state. Alone it is as likely a product review ("Nikon Z6
+    // III review"), a namesake ("Micron-thin gold leaf") or a common word ("Intel from birdwatchers").
+    const corroborated = termDomain > 0 || cues.length > 0 || bodies.length > 0 || matches.some(isState);
+    if (corroborated) for (const id of chipCompanyIds) domain.push({ term: `company:${id}`, weight: CHIP_COMPANY_WEIGHT });
+    else if (chipCompanyIds.length) rules.push({ rule: 'company named alone', text: chipCompanyIds.join(', ') });
 
     const domainScore = sum(domain.map((d) => d.weight));
     const relevance = round(domainScore + sum(policy.map((p) => p.weight)));
-    const aimedAtCompany = companyIds.length > 0 && cues.length > 0 && relevance >= RELEVANCE_THRESHOLD.aimedAtCompany;
+    // A measure aimed at a named company. A disruption cue (drought, fire, storm) at a buyer such as
+    // Amazon or Ford needs some technology evidence besides: disruptions matter when they stop chip
+    // or materials output, not when they strand river communities.
+    const aimedAtCompany =
+      companyIds.length > 0 &&
+      cues.some((c) => chipCompanyIds.length > 0 || termDomain > 0 || !isDisruptionOnly(c.term, rules)) &&
+      relevance >= RELEVANCE_THRESHOLD.aimedAtCompany;
     // A technology-trade measure (Entity List, export control, import ban, investment screening)
     // touching technology goods is relevant even when the story names no chip or company.
     const techControl =
@@ -142,7 +157,14 @@ export class Tagger {
           (CONTROL_TYPES.some((type) => (TYPE_CUES[type][c.term] ?? 0) >= 3) ||
             rules.some((r) => `rule:${r.rule}` === c.term && (CONTROL_TYPES as readonly string[]).includes(r.type ?? ''))),
       );
-    const relevant = (domainScore >= RELEVANCE_THRESHOLD.domain && relevance >= RELEVANCE_THRESHOLD.total) || aimedAtCompany || techControl;
+    // A product review ("Nikon Z6 III review: …", "Review: …") is consumer news, whatever chips it
+    // mentions, unless a measure is named in it (a strong policy cue or a sentence rule).
+    const review = PRODUCT_REVIEW.exec(title);
+    const productReview = review !== null && !cues.some((c) => c.weight >= 1);
+    if (productReview) rules.push({ rule: 'product review', text: review[0] });
+    const relevant =
+      !productReview &&
+      ((domainScore >= RELEVANCE_THRESHOLD.domain && relevance >= RELEVANCE_THRESHOLD.total) || aimedAtCompany || techControl);
 
     let eventType = relevant ? pickType(typeScores) : 'other';
     let typeDecidedBy: Tagging['explain']['typeDecidedBy'] = relevant ? 'rules' : null;
@@ -280,6 +302,17 @@ function diplomaticAct(
 
 function addScore(scores: Partial<Record<EventType, number>>, type: EventType, weight: number): void {
   scores[type] = round((scores[type] ?? 0) + weight, 2);
+}
+
+/** A country named as a state (name, capital, demonym, body), not a place or a common word. */
+function isState(m: EntityMatch): boolean {
+  return m.kind === 'country' && m.via !== 'place' && m.via !== 'ambiguous-name';
+}
+
+/** A relevance cue that only ever signals a supply disruption (a type cue, or a sentence rule). */
+function isDisruptionOnly(term: string, rules: Tagging['explain']['rules']): boolean {
+  if (term.startsWith('rule:')) return rules.every((r) => `rule:${r.rule}` !== term || r.type === 'supply-disruption');
+  return (CUE_TYPES.get(term) ?? []).every(([type, weight]) => type === 'supply-disruption' || weight < 1.2);
 }
 
 function isSense(t: TermMatch): boolean {

@@ -19,7 +19,8 @@ import { trainTypeModel, TypeModel } from './type-model';
 const DIR = path.resolve(process.cwd(), 'tests/fixtures/tagging');
 export const TRAINING_SETS = [
   'dev-tagging.jsonl', 'extra-tagging.jsonl', 'holdout-tagging.jsonl', 'holdout2-tagging.jsonl',
-  'holdout3-tagging.jsonl', 'holdout4-tagging.jsonl', 'holdout5-tagging.jsonl',
+  'holdout3-tagging.jsonl', 'holdout4-tagging.jsonl', 'holdout5-tagging.jsonl', 'holdout6-tagging.jsonl',
+  'holdout7-tagging.jsonl',
 ];
 const OUT = path.resolve(process.cwd(), 'lib/tagging/type-model.json');
 

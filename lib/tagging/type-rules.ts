@@ -9,8 +9,9 @@
  *   "after", "amid", "over", "following", "despite" or "in retaliation" is the cause, and counts
  *   less ("US sanctions Hong Kong firms over chip shipments to Russia" is a sanction);
  * - word pairs: a restriction acting on an investment ("ban on American investment", "bars
- *   Americans from investing", "unwind its stake") is investment screening, not investment; a cut
- *   acting on output ("cut iPhone 13 output") is a supply disruption;
+ *   Americans from investing", "unwind its stake") is investment screening, not investment; a
+ *   restriction acting on exports ("bars dual-use exports") is an export control; a cut acting on
+ *   output ("cut iPhone 13 output") is a supply disruption;
  * - word senses: "chips", "wafers" and "foundry" next to casinos, snacks, golf or breweries are
  *   not semiconductors, unless the item has unambiguous chip evidence too.
  *
@@ -146,6 +147,18 @@ export const PAIR_RULES: PairRule[] = [
     type: 'export-control',
     weight: 3,
     pattern: pair(['let', 'lets', 'allows?', 'allowed', 'permits?', 'permitted', 'resumes?', 'resumed'], ['ship', 'shipping', 'shipments', 'sell', 'selling', 'sales', 'export', 'exports', 'exporting'], 3),
+  },
+  {
+    name: 'restriction on exports',
+    needs: ['export', 'shipment'],
+    type: 'export-control',
+    weight: 3,
+    pattern: pair(
+      ['ban', 'bans', 'banned', 'banning', 'bar', 'bars', 'barred', 'barring', 'curbs?', 'curbed', 'curbing', 'restrict\\w*',
+        'limits?', 'limited', 'limiting', 'prohibit\\w*', 'halts?', 'halted', 'suspends?', 'suspended', 'tightens?', 'tightened'],
+      ['exports?', 'exporting', 'shipments?'],
+      2,
+    ),
   },
   {
     name: 'import licence',

@@ -14,19 +14,21 @@ const read = (file: string) =>
  * sets it was developed against. (Figures on the held-out set are reported by `npm run eval:tagging`.)
  */
 /**
- * The figures on these sets when the rules and the word model were last changed (relevance 0.995,
- * countries 0.993, companies 0.992, event type 0.993), minus a small margin. They are optimistic
+ * The figures on these sets when the rules and the word model were last changed (round 7, with
+ * held-out 6 and 7 added: relevance 0.998, countries 0.984, companies 0.991, event type 0.990), minus a
+ * small margin (countries lower: held-out 7 names more places the gazetteer misses). They are optimistic
  * by construction (the rules were tuned and the word model trained on these sets): they guard
  * against regressions, they do not measure the tagger (docs/benchmarks.md does).
  */
-const DEV_FLOORS = { relevanceF1: 0.98, countriesF1: 0.98, companiesF1: 0.98, typeAccuracy: 0.97 };
+const DEV_FLOORS = { relevanceF1: 0.98, countriesF1: 0.975, companiesF1: 0.98, typeAccuracy: 0.97 };
 
 describe('tagger quality on the labelled development sets', () => {
   // Sets the rules were developed against and the word model trained on (a new held-out set stays
   // out until it has been scored untuned: it measures, not guards).
   const labels = [
     'dev-tagging.jsonl', 'extra-tagging.jsonl', 'holdout-tagging.jsonl', 'holdout2-tagging.jsonl',
-    'holdout3-tagging.jsonl', 'holdout4-tagging.jsonl', 'holdout5-tagging.jsonl',
+    'holdout3-tagging.jsonl', 'holdout4-tagging.jsonl', 'holdout5-tagging.jsonl', 'holdout6-tagging.jsonl',
+    'holdout7-tagging.jsonl',
   ].flatMap(read);
   const aliases = JSON.parse(fs.readFileSync(path.join(DIR, 'aliases.json'), 'utf8')) as Record<string, string[]>;
   for (const c of getGazetteer().companies) aliases[c.id] ??= [c.name];
@@ -34,7 +36,7 @@ describe('tagger quality on the labelled development sets', () => {
   const result = score(labels, labels.map((x) => ({ id: x.id, ...tagger.tag(x) })), buildSlugResolver(aliases));
 
   it('has enough labelled items, traps included', () => {
-    expect(labels.length).toBeGreaterThanOrEqual(450);
+    expect(labels.length).toBeGreaterThanOrEqual(570);
     expect(labels.filter((x) => x.relevant === false).length).toBeGreaterThanOrEqual(40);
   });
 

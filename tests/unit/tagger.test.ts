@@ -142,6 +142,70 @@ describe('technology goods and technology controls', () => {
   });
 });
 
+describe('relevance: a company name needs a second signal, reviews are consumer news', () => {
+  it.each([
+    // A chip company's name alone is no topic: namesakes, common words, product reviews …
+    ['Micron-thick coating keeps lenses free of fog', 'Each layer is less than a micron across.', false, 'company named alone'],
+    ['Intel from locals helps police find missing hiker', 'Volunteers shared sightings on social media.', false, 'company named alone'],
+    ['Sony A7 V hands the vlogger a brighter viewfinder', 'The grip is deeper and the menus are tidier.', false, 'company named alone'],
+    // … but beside a chip word, a policy cue, a government body or a state it counts.
+    ['Micron warns memory prices will stay weak', 'The company expects DRAM demand to recover slowly.', true, undefined],
+    ['Intel loses appeal against EU in rebates case', 'The court upheld the fine.', true, undefined],
+    ['AMD flags hit from Washington rule on MI308', '', true, undefined],
+  ])('%s → relevant %s', (title, summary, expected, rule) => {
+    const r = tag(title, summary);
+    expect(r.relevant).toBe(expected);
+    if (rule) expect(r.explain.rules.map((x) => x.rule)).toContain(rule);
+  });
+
+  it.each([
+    ['Galaxy Z Fold 7 review: Samsung finally makes the hinge disappear', 'Its Snapdragon chip runs cool and the battery lasts a day.', false],
+    ['Review: Nvidia RTX 5090 is the fastest GPU you should not buy', 'The chip draws 575 watts.', false],
+    ['Bose QuietComfort Ultra (review)', 'Noise-cancelling is the best we have tested.', false],
+    // A measure named in a "review" headline is policy news: the word is not a product review there.
+    ['CFIUS review: Washington blocks Chinese stake in chip tester', 'The Treasury-led panel cited national security.', true],
+    ['China opens cybersecurity review of Micron chips', '', true],
+  ])('%s → relevant %s', (title, summary, expected) => {
+    expect(tag(title, summary).relevant).toBe(expected);
+  });
+
+  it('does not count noise-cancelling as a measure', () => {
+    expect(tag('Sony WF-1000XM6 earbuds improve noise cancelling', '').explain.policy.map((p) => p.term)).not.toContain('cancel*');
+  });
+
+  it.each([
+    // A disruption at a buyer needs technology evidence: a storm at Amazon is not chip supply risk …
+    ['Heatwave dries up Amazon tributaries', 'Ferries stopped running as the river fell.', false],
+    ['Flooding closes Ford dealership in Kentucky', 'Water reached the showroom.', false],
+    // … but a parts shortage of electronic components at a carmaker is.
+    ['Toyota halts lines as electronic components shortage bites', 'Plants in Aichi stopped for two days.', true],
+  ])('%s → relevant %s', (title, summary, expected) => {
+    expect(tag(title, summary).relevant).toBe(expected);
+  });
+});
+
+describe('relevance: technology-control vocabulary in every script and on dual-use goods', () => {
+  it.each([
+    ['日本、韓国向け輸出規制を強化', '経済産業省はフッ化水素など3品目を対象にした。', true, 'export-control'],
+    ['中国がガリウムとゲルマニウムの輸出を許可制に', '中国商務省が発表した。', true, 'export-control'],
+    ['산업부, 일본 수출규제 대응책 발표', '정부는 불화수소 국산화를 지원한다.', true, undefined],
+    ['중국, 희토류 수출 통제 강화', '상무부가 발표했다.', true, 'export-control'],
+    ['China restricts dual-use exports to US defence contractors', 'The commerce ministry named 28 firms.', true, 'export-control'],
+    ['Ministry halts wine exports amid cork shortage', 'Producers could not bottle the vintage.', false, 'other'],
+    ['Farmers plan dual-use solar fields for sheep', 'Panels shade the grazing land.', false, 'other'],
+  ])('%s → relevant %s', (title, summary, relevant, type) => {
+    const r = tag(title, summary);
+    expect(r.relevant).toBe(relevant);
+    if (type) expect(r.eventType).toBe(type);
+  });
+
+  it('reads a restriction acting on exports as an export control', () => {
+    const r = tag('Beijing bars dual-use exports to three US drone makers', '');
+    expect(r.explain.rules.map((x) => x.rule)).toContain('restriction on exports');
+    expect(r.eventType).toBe('export-control');
+  });
+});
+
 describe('event type: sentence-level rules (type-rules.ts)', () => {
   it.each([
     // A government actor speaks, meets or agrees: diplomatic, whatever measure it talks about.
