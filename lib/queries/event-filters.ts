@@ -51,7 +51,11 @@ const SINGLE = ['region', 'minSeverity', 'from', 'to', 'q', 'relevant', 'sort', 
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2023-05-21')
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a calendar date');
+  .refine((v) => {
+    // Checks run on after a failed regex: a value that is no date at all must not throw here.
+    const date = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+  }, 'is not a calendar date');
 
 function schema() {
   const g = getGazetteer();
