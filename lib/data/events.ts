@@ -4,6 +4,7 @@ import { EVENT_TYPES } from '../tagging/rules';
 import { getGazetteer } from '../tagging/gazetteer';
 import type { EventFilters } from '../queries/event-filters';
 import { searchEvents } from '../queries/search-events';
+import { hasAnyItems } from '../queries/list-items';
 
 export async function fetchEvents(filters: EventFilters, options: { withTotal?: boolean } = {}) {
   return searchEvents(getDb(), filters, options);
@@ -19,4 +20,8 @@ export async function fetchEventFilterOptions() {
     regions: g.regions.map((r) => ({ id: r.id, name: r.name })),
     types: [...EVENT_TYPES],
   };
+}
+
+export async function fetchHasItems() {
+  return hasAnyItems(getDb());
 }
