@@ -75,6 +75,8 @@ export const items = sqliteTable(
     uniqueIndex('items_feed_dedupe_unique').on(t.feedId, t.dedupeKey),
     index('items_published_idx').on(t.publishedAt),
     index('items_cluster_idx').on(t.clusterId),
+    // The events explorer's "most severe first": walked in order, so a page never sorts every event.
+    index('items_severity_idx').on(t.severity, t.publishedAt),
   ],
 );
 

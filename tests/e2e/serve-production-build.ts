@@ -9,8 +9,9 @@ import { runIngest } from '../../lib/feeds/run-ingest';
 import { refreshExposure } from '../../lib/exposure/refresh-exposure';
 
 /**
- * The e2e tests' server: a fresh database holding the sample archive plus one feed that fails
- * (a port nothing listens on), with exposure computed, then the production build served by `next start`.
+ * The e2e tests' server: a fresh database holding the sample archive, a fixture item with markup
+ * payloads, and one feed that fails (a port nothing listens on), with exposure computed, then the
+ * production build served by `next start`.
  */
 async function main(): Promise<void> {
   const file = process.env.DATABASE_PATH!;
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const db = getDb();
   migrateDb(db);
   await loadSampleArchive(db);
+  // One item with markup payloads in its text (tests/e2e/events/hostile-item.spec.ts), through the same path.
+  await loadSampleArchive(db, path.join(__dirname, 'fixtures', 'hostile'));
   addFeed(db, `http://127.0.0.1:${await closedPort()}/unreachable.xml`, 'Unreachable test feed');
   await runIngest(db, { allowPrivate: true, timeoutMs: 5_000 });
   refreshExposure(db);

@@ -1,0 +1,1 @@
+CREATE INDEX `items_severity_idx` ON `items` (`severity`,`published_at`);
