@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Parser from 'rss-parser';
 import { writeCorpus } from './corpus';
+import { runScaleBench } from './scale-bench';
 import { measureTagging, textsFromFeeds } from './tagging-throughput';
 
 /**
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
     console.log('tagger alone (relevance, countries, companies, type, severity), one core:');
     console.log(`  generated corpus:    ${Math.round(corpusRate.itemsPerSecond).toLocaleString('en-US')} items/s   (target ≥ 20,000: ${corpusRate.itemsPerSecond >= 20_000 ? 'met' : 'MISSED'})`);
     console.log(`  labelled news ×100:  ${Math.round(realRate.itemsPerSecond).toLocaleString('en-US')} items/s   (${realRate.items} items)`);
+
+    // BENCH_SKIP_SCALE=1 leaves out the million-item dashboard benchmark (a few minutes).
+    if (process.env.BENCH_SKIP_SCALE !== '1') await runScaleBench(work);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
