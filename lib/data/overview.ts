@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../../db';
 import { listCompanies } from '../queries/company-list';
-import { countItemsPerMonth, countTotals } from '../queries/list-items';
+import { countItemsPerMonth, countTotals } from '../queries/overview-counts';
 import { eventCountsByMonth, exposureLines, latestSevereEvents, pressureNow } from '../queries/overview';
 import { watchlistCompanyIds } from '../watchlist/manage-watchlist';
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { feeds, items } from '../../db/schema';
 import { effectiveTags } from '../tagging/cluster-items';
@@ -107,57 +107,6 @@ function sourcesOf(db: Db, clusterIds: number[]) {
     result.set(clusterId!, list);
   }
   return result;
-}
-
-export interface Totals {
-  feeds: number;
-  feedsFailing: number;
-  items: number;
-  events: number;
-}
-
-/** Headline counts for the overview. An event is a relevant story cluster, counted once however many feeds carried it. */
-export function countTotals(db: Db): Totals {
-  const feedRow = db
-    .select({
-      feeds: sql<number>`count(*)`,
-      failing: sql<number>`coalesce(sum(case when ${feeds.lastStatus} = 'error' then 1 else 0 end), 0)`,
-    })
-    .from(feeds)
-    .get();
-  const itemRow = db
-    .select({
-      items: sql<number>`count(*)`,
-      events: sql<number>`coalesce(sum(case when (${items.relevant} is null or ${items.relevant} = 1) and (${items.clusterId} is null or ${items.clusterId} = ${items.id}) then 1 else 0 end), 0)`,
-    })
-    .from(items)
-    .get();
-  return {
-    feeds: feedRow?.feeds ?? 0,
-    feedsFailing: feedRow?.failing ?? 0,
-    items: itemRow?.items ?? 0,
-    events: itemRow?.events ?? 0,
-  };
-}
-
-export interface MonthCount {
-  month: string; // YYYY-MM
-  items: number;
-  events: number;
-}
-
-export function countItemsPerMonth(db: Db): MonthCount[] {
-  const month = sql<string>`strftime('%Y-%m', ${items.publishedAt} / 1000, 'unixepoch')`;
-  return db
-    .select({
-      month,
-      items: sql<number>`count(*)`,
-      events: sql<number>`sum(case when (${items.relevant} is null or ${items.relevant} = 1) and (${items.clusterId} is null or ${items.clusterId} = ${items.id}) then 1 else 0 end)`,
-    })
-    .from(items)
-    .groupBy(month)
-    .orderBy(month)
-    .all();
 }
 
 export function hasAnyItems(db: Db): boolean {
