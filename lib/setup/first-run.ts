@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from '../../db';
 import { importOpml, listFeeds } from '../feeds/manage-feeds';
 import { loadSampleArchive } from '../feeds/load-sample';
+import { refreshExposure } from '../exposure/refresh-exposure';
 import { hasAnyItems } from '../queries/list-items';
 
 export const DEFAULT_FEEDS_OPML = path.resolve(process.cwd(), 'data/default-feeds.opml');
@@ -20,7 +21,9 @@ export async function prepareFirstRun(db: Db): Promise<string[]> {
   }
   if (!hasAnyItems(db)) {
     const outcomes = await loadSampleArchive(db);
-    done.push(`loaded ${outcomes.reduce((n, o) => n + o.inserted, 0)} items from ${outcomes.length} sample feeds`);
+    // Scores and events before the first page is served, not only once the worker has started.
+    const exposure = refreshExposure(db);
+    done.push(`loaded ${outcomes.reduce((n, o) => n + o.inserted, 0)} items from ${outcomes.length} sample feeds (${exposure.events} events)`);
   }
   return done;
 }

@@ -90,6 +90,9 @@ describe('npm start', () => {
       const items = temp.db.$client.prepare('select count(*) as n from items').get() as { n: number };
       expect(items.n).toBeGreaterThanOrEqual(200);
       expect(html).toContain('data-testid="count-items"');
+      // Events and scores exist from the first page on: the first run computes them before serving.
+      const events = Number(/data-testid="count-events">([\d,]+)/.exec(html)?.[1].replace(/,/g, ''));
+      expect(events).toBeGreaterThan(200);
       await waitFor('the worker to fetch the local feed', () => server.hits('/local.xml') > 0, 30_000);
 
       start.child.kill('SIGINT');
