@@ -115,7 +115,7 @@ async function Totals() {
 }
 
 async function TopCompanies({ ids }: { ids?: string[] }) {
-  const list = await fetchTopCompanies(ids, 10);
+  const list = await fetchTopCompanies(ids);
   if (list.rows.every((r) => r.score === 0)) {
     return <p className="empty">No exposure yet: scores appear once relevant events are collected (try <code>npm run cli -- demo</code>).</p>;
   }
@@ -174,7 +174,7 @@ async function SevereEvents({ ids }: { ids?: string[] }) {
         {events.map((e) => (
           <tr key={e.id}>
             <td>
-              <LocalDate day={e.day} />
+              <LocalDate day={e.date} />
             </td>
             <td>
               {e.url ? (

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { getDb } from '../../db';
 import { listCompanies } from '../queries/company-list';
 import { countItemsPerMonth, countTotals } from '../queries/overview-counts';
@@ -20,12 +21,16 @@ export async function fetchOverviewScope(view: string | undefined): Promise<{ wa
   return ids.length ? { watchlist: true, ids, emptyWatchlist: false } : { watchlist: false, emptyWatchlist: true };
 }
 
-export async function fetchTopCompanies(ids: string[] | undefined, limit: number) {
-  return listCompanies(getDb(), { ids, sort: 'score', pageSize: limit });
+// The ranking the table and the chart both show, computed once per request (React's cache).
+const TOP_COMPANIES = 10;
+const rankedCompanies = cache((idsKey: string) => listCompanies(getDb(), { ids: idsKey ? idsKey.split(',') : undefined, sort: 'score', pageSize: TOP_COMPANIES }));
+
+export async function fetchTopCompanies(ids: string[] | undefined) {
+  return rankedCompanies(ids?.join(',') ?? '');
 }
 
 export async function fetchExposureLines(ids: string[] | undefined) {
-  const top = listCompanies(getDb(), { ids, sort: 'score', pageSize: ids ? 8 : 5 }).rows;
+  const top = rankedCompanies(ids?.join(',') ?? '').rows.slice(0, ids ? 8 : 5);
   return { series: top.map((r) => ({ id: r.id, name: r.name })), data: exposureLines(getDb(), { companyIds: top.map((r) => r.id), days: 365 }) };
 }
 

@@ -1,6 +1,6 @@
 import { prepared, type Db } from '../../db';
 import { EVENT_TYPES } from '../tagging/rules';
-import { dayIndexOf, dayString } from './days';
+import { dayIndex, dayIndexOf, dayString } from './days';
 import { loadEvents, presenceCountries, companyPresences } from './load-events';
 import { horizonDays, saturate, type CompanyPresence, type ExposureEvent } from './model';
 import { COMPANY_SCALE, COUNTRY_SCALE } from './parameters';
@@ -93,13 +93,13 @@ function touchedBy(db: Db, clusterIds: number[]): { companies: string[]; countri
   return {
     companies: entities.filter((e) => e.kind === 'company').map((e) => e.value),
     countries: entities.filter((e) => e.kind === 'country').map((e) => e.value),
-    days: days.map((d) => dayIndexOf(Date.parse(`${d.day}T00:00:00Z`))),
+    days: days.map((d) => dayIndex(d.day)),
   };
 }
 
 function lastDays(db: Db, sql: string): Map<string, number> {
   const rows = prepared(db, sql).all() as { key: string; day: string }[];
-  return new Map(rows.map((r) => [r.key, dayIndexOf(Date.parse(`${r.day}T00:00:00Z`))]));
+  return new Map(rows.map((r) => [r.key, dayIndex(r.day)]));
 }
 
 /** Computes and stores the series of the given companies and countries over [from, to]. */
@@ -133,7 +133,7 @@ function writeSeries(db: Db, events: ExposureEvent[], companies: CompanyPresence
   const insertCountry = prepared(db, 'INSERT INTO country_pressure_daily (country, day, "index", raw) VALUES (?, ?, ?, ?)');
   for (const country of countries) {
     const list = byCountry.get(country) ?? [];
-    deleteCountry.run(country, dayString(from));
+    deleteCountry.run(country, fromDay);
     if (list.length === 0) continue;
     const raw = countrySeries(list, from, to);
     for (let d = 0; d < days.length; d++) {

@@ -1,22 +1,13 @@
 import { prepared, type Db } from '../../db';
-import { dayIndex, dayString } from '../exposure/days';
 import { getGazetteer } from '../tagging/gazetteer';
 import { EVENT_TYPES, type EventType } from '../tagging/rules';
 import { getGazetteerFor } from '../tagging/tagger-instance';
 import { latestExposureDay } from './company-exposure';
 import { scoreSeries } from './company-scores';
+import { daysBefore, daysOf } from './date-range';
+import { entitiesOf, EVENT_ROW_COLUMNS, type EventRow } from './event-rows';
 
-export interface SevereEvent {
-  id: number;
-  day: string;
-  title: string;
-  url: string | null;
-  eventType: EventType;
-  severity: number;
-  sources: number;
-  companies: { id: string; name: string }[];
-  countries: string[];
-}
+export type SevereEvent = EventRow & { companies: { id: string; name: string }[]; countries: string[] };
 
 /** The newest events of at least `minSeverity`, optionally only those naming one of `companyIds`. */
 export function latestSevereEvents(db: Db, params: { minSeverity: number; limit: number; companyIds?: string[] }): SevereEvent[] {
@@ -28,20 +19,17 @@ export function latestSevereEvents(db: Db, params: { minSeverity: number; limit:
   args.push(params.limit);
   const rows = prepared(
     db,
-    `SELECT e.id, e.day, e.title, e.url, e.event_type AS eventType, e.severity, e.sources FROM exposure_events e
+    `SELECT ${EVENT_ROW_COLUMNS} FROM exposure_events e
      WHERE e.severity >= ? AND e.event_type <> 'investment' ${filter} ORDER BY e.day DESC, e.id DESC LIMIT ?`,
-  ).all(...args) as Omit<SevereEvent, 'companies' | 'countries'>[];
-  const entities = prepared(
-    db,
-    'SELECT event_id AS eventId, kind, value FROM exposure_event_entities WHERE event_id IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(rows.map((r) => r.id))) as { eventId: number; kind: string; value: string }[];
+  ).all(...args) as EventRow[];
+  const entities = entitiesOf(db, rows.map((r) => r.id));
   const companies = getGazetteerFor(db).companyById;
   return rows.map((r) => {
-    const mine = entities.filter((x) => x.eventId === r.id);
+    const { companies: named, countries } = entities.get(r.id)!;
     return {
       ...r,
-      companies: mine.filter((x) => x.kind === 'company').map((x) => ({ id: x.value, name: companies.get(x.value)?.name ?? x.value })),
-      countries: mine.filter((x) => x.kind === 'country').map((x) => x.value).sort(),
+      companies: [...named.keys()].map((id) => ({ id, name: companies.get(id)?.name ?? id })),
+      countries: [...countries].sort(),
     };
   });
 }
@@ -119,10 +107,10 @@ export function pressureNow(db: Db): { day: string; values: Record<string, numbe
 /** Daily scores of a few companies over the last `days` days, as chart rows ({date, [id]: score}). */
 export function exposureLines(db: Db, params: { companyIds: string[]; days: number }): { date: string; [id: string]: number | string }[] {
   const to = latestExposureDay(db);
-  const from = dayString(dayIndex(to) - params.days + 1);
-  const series = scoreSeries(db, { companyIds: params.companyIds, from, to });
-  return Array.from({ length: params.days }, (_, i) => {
-    const row: { date: string; [id: string]: number | string } = { date: dayString(dayIndex(from) + i) };
+  const range = { from: daysBefore(to, params.days - 1), to };
+  const series = scoreSeries(db, { companyIds: params.companyIds, ...range });
+  return daysOf(range).map((date, i) => {
+    const row: { date: string; [id: string]: number | string } = { date };
     for (const id of params.companyIds) row[id] = Math.round((series.get(id)?.[i] ?? 0) * 10) / 10;
     return row;
   });

@@ -1,7 +1,10 @@
-import { prepared, type Db } from '../../db';
-import { dayIndex, dayString } from '../exposure/days';
+import type { Db } from '../../db';
+import { watchlistEntries } from '../../db/schema';
 import { getGazetteerFor } from '../tagging/tagger-instance';
 import { latestExposureDay } from './company-exposure';
+import { CHANGE_DAYS } from './company-list';
+import { scoresOn } from './company-scores';
+import { daysBefore } from './date-range';
 
 export interface WatchlistRow {
   companyId: string;
@@ -18,27 +21,24 @@ export interface WatchlistRow {
 /** The watchlist with each company's score on the latest computed day and its 30-day change, highest first. */
 export function watchlistRows(db: Db): WatchlistRow[] {
   const gazetteer = getGazetteerFor(db);
-  const today = latestExposureDay(db);
-  const monthAgo = dayString(dayIndex(today) - 30);
-  const rows = prepared(
-    db,
-    `SELECT w.company_id AS companyId, w.supplier_name AS supplierName, w.source,
-       (SELECT score FROM company_exposure_daily d WHERE d.company_id = w.company_id AND d.day = ?) AS score,
-       (SELECT score FROM company_exposure_daily d WHERE d.company_id = w.company_id AND d.day = ?) AS before
-     FROM watchlist_entries w`,
-  ).all(today, monthAgo) as { companyId: string; supplierName: string | null; source: 'manual' | 'csv'; score: number | null; before: number | null }[];
-  return rows
-    .map((r) => {
-      const company = gazetteer.companyById.get(r.companyId);
+  const entries = db.select().from(watchlistEntries).all();
+  // The same score and change the company list shows (lib/queries/company-list.ts).
+  const day = latestExposureDay(db);
+  const before = daysBefore(day, CHANGE_DAYS);
+  const scores = scoresOn(db, { companyIds: entries.map((e) => e.companyId), days: [day, before] });
+  return entries
+    .map((e) => {
+      const company = gazetteer.companyById.get(e.companyId);
+      const score = scores.get(e.companyId)?.get(day) ?? 0;
       return {
-        companyId: r.companyId,
-        name: company?.name ?? r.companyId,
+        companyId: e.companyId,
+        name: company?.name ?? e.companyId,
         segment: company?.segment ?? '',
         hq: company?.hq ?? '',
-        supplierName: r.supplierName,
-        source: r.source,
-        score: r.score ?? 0,
-        change30: (r.score ?? 0) - (r.before ?? 0),
+        supplierName: e.supplierName,
+        source: e.source,
+        score,
+        change30: score - (scores.get(e.companyId)?.get(before) ?? 0),
       };
     })
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
