@@ -4,12 +4,11 @@ import type { Db } from '../../db';
 import { feeds, type Feed } from '../../db/schema';
 import { log } from '../log';
 import { backoffDelayMs } from './backoff';
-import { decodeFeedBytes } from './decode';
+import { getTaggerFor, taggerSpecFor } from '../tagging/tagger-instance';
+import { PreparerUnavailableError, type DocumentPreparer } from './document-preparer';
 import { fetchFeed } from './fetch-feed';
-import { normaliseEntry, type NormalisedItem } from './normalise-item';
-import { parseFeedText } from './parse-feed';
+import { prepareDocument, type DocumentInput, type PreparedDocument } from './prepare-document';
 import { storeItems } from './store-items';
-import { getTaggerFor } from '../tagging/tagger-instance';
 
 export interface IngestContext {
   agent: Agent;
@@ -18,6 +17,8 @@ export interface IngestContext {
   pollMs: number;
   now?: () => Date;
   random?: () => number;
+  /** Prepares documents on a worker thread; without one they are prepared on this thread. */
+  preparer?: DocumentPreparer;
 }
 
 export interface FeedOutcome {
@@ -64,7 +65,7 @@ export async function ingestFeed(db: Db, feed: Feed, ctx: IngestContext): Promis
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       url: movedTo,
-    });
+    }, ctx.preparer);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     recordFailure(db, feed, message, ctx, now(), (err as { retryAfterMs?: number }).retryAfterMs);
@@ -81,8 +82,9 @@ export interface DocumentState {
 }
 
 /**
- * The shared decode → parse → normalise → store path, used by fetched feeds and by the bundled
- * sample archive alike. Items and the feed's new state are written in one transaction: a crash
+ * The shared decode → parse → normalise → tag → store path, used by fetched feeds and by the bundled
+ * sample archive alike. With a preparer (an ingest run of several feeds), everything before the store
+ * runs on its worker thread. Items and the feed's new state are written in one transaction: a crash
  * before the commit leaves the feed exactly as it was (old ETag included), so the next run redoes it.
  */
 export async function storeFeedDocument(
@@ -91,23 +93,19 @@ export async function storeFeedDocument(
   body: Buffer,
   contentType: string | null,
   state: DocumentState,
+  preparer?: DocumentPreparer,
 ): Promise<FeedOutcome> {
-  const decoded = decodeFeedBytes(body, contentType);
-  const parsed = await parseFeedText(decoded.text, contentType);
-  const siteLink = parsed.link && /^https?:/i.test(parsed.link) ? parsed.link : undefined;
-  const base = siteLink ?? state.url ?? feed.url;
-  const entries = dedupeWithinDocument(parsed.items.map((entry) => normaliseEntry(entry, safeBase(base), state.now)));
-
-  const tagger = getTaggerFor(db);
+  const input: DocumentInput = { body, contentType, fallbackBase: state.url ?? feed.url, now: state.now.getTime() };
+  const document = await prepare(db, input, preparer);
   const counts = db.transaction((tx) => {
     // Same connection as `tx`: better-sqlite3 transactions belong to the connection, so the raw
-    // statements join it. New and changed items are tagged on the way in: none is stored untagged.
-    const result = storeItems(db, tagger, feed.id, entries, state.now);
+    // statements join it.
+    const result = storeItems(db, feed.id, document.entries, document.taggerVersion, state.now);
     tx.update(feeds)
       .set({
         ...(state.url ? { url: state.url } : {}),
-        title: feed.title ?? parsed.title?.trim() ?? null,
-        siteUrl: feed.siteUrl ?? siteLink ?? null,
+        title: feed.title ?? document.title ?? null,
+        siteUrl: feed.siteUrl ?? document.siteLink ?? null,
         etag: state.etag ?? null,
         lastModified: state.lastModified ?? null,
         lastStatus: 'ok',
@@ -124,6 +122,18 @@ export async function storeFeedDocument(
   }, { behavior: 'immediate' });
   const { inserted, updated, unchanged } = counts;
   return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', inserted, updated, unchanged };
+}
+
+/** On the preparer's thread when there is one that works, else here. */
+async function prepare(db: Db, input: DocumentInput, preparer: DocumentPreparer | undefined): Promise<PreparedDocument> {
+  if (preparer?.available) {
+    try {
+      return await preparer.prepare(input, taggerSpecFor(db));
+    } catch (err) {
+      if (!(err instanceof PreparerUnavailableError)) throw err;
+    }
+  }
+  return prepareDocument(input, getTaggerFor(db));
 }
 
 export function recordFailure(
@@ -157,17 +167,6 @@ function claimableUrl(db: Db, feedId: number, url: string): string | undefined {
     .where(and(eq(feeds.url, url), ne(feeds.id, feedId)))
     .get();
   return taken ? undefined : url;
-}
-
-/** A document that lists the same entry twice keeps the last copy, so one write counts it once. */
-function dedupeWithinDocument(entries: NormalisedItem[]): NormalisedItem[] {
-  const byKey = new Map<string, NormalisedItem>();
-  for (const entry of entries) byKey.set(entry.dedupeKey, entry);
-  return byKey.size === entries.length ? entries : [...byKey.values()];
-}
-
-function safeBase(url: string): string {
-  return /^https?:/i.test(url) ? url : 'https://invalid.invalid/';
 }
 
 function emptyOutcome(feed: Pick<Feed, 'id' | 'url'>, status: FeedOutcome['status']): FeedOutcome {

@@ -6,6 +6,7 @@ import { getConfig } from '../config';
 import { acquireJobLock } from '../jobs/job-lock';
 import { startJobRun } from '../jobs/job-runs';
 import { log } from '../log';
+import { DocumentPreparer } from './document-preparer';
 import { createFeedAgent } from './http-agent';
 import { ingestFeed, type FeedOutcome } from './ingest-feed';
 
@@ -23,6 +24,8 @@ export interface IngestOptions {
   now?: () => Date;
   random?: () => number;
   onFeedDone?: (outcome: FeedOutcome, done: number, total: number) => void;
+  /** `false` prepares every document on this thread (default: a worker thread when the run has several feeds). */
+  prepareOnWorker?: boolean;
   /** Stops starting new feeds (graceful shutdown); feeds in flight finish. */
   signal?: AbortSignal;
 }
@@ -76,12 +79,20 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
     lookup: options.lookup,
   });
 
+  // A run of several feeds prepares documents on a worker thread while this one writes (see
+  // document-preparer.ts); one feed alone would wait for the thread to start and gain nothing.
+  let preparer: DocumentPreparer | undefined;
   const summary: IngestSummary = {
     feeds: 0, ok: 0, notModified: 0, failed: 0, inserted: 0, updated: 0, skipped: 0, durationMs: 0, outcomes: [],
   };
   try {
     const queue = selectFeedsToFetch(db, options, now());
     summary.feeds = queue.length;
+    if (queue.length > 1 && options.prepareOnWorker !== false) {
+      preparer = new DocumentPreparer();
+      preparer.warmUp();
+    }
+    deferCheckpoints(db);
     const ctx = {
       agent,
       timeoutMs: options.timeoutMs ?? config.CHIPWATCH_FETCH_TIMEOUT_MS,
@@ -89,6 +100,7 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
       pollMs: (options.pollMinutes ?? config.CHIPWATCH_POLL_MINUTES) * 60_000,
       now,
       random: options.random,
+      preparer,
     };
     await runWithHostLimits(queue, options.concurrency ?? config.CHIPWATCH_FETCH_CONCURRENCY, options.signal, async (feed) => {
       const outcome = await ingestFeed(db, feed, ctx);
@@ -110,9 +122,33 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
     finish('error', countsOf(summary), err instanceof Error ? err.message : String(err));
     throw err;
   } finally {
+    await preparer?.close();
+    checkpoint(db);
     clearInterval(heartbeat);
     lock.release();
     await agent.close();
+  }
+}
+
+// SQLite copies the write-ahead log back into the database (a checkpoint) whenever it passes 1,000
+// pages, inside the commit that crossed the line. An ingest commits a few MiB per feed, so it paid for
+// a checkpoint every few feeds, and copied the same index pages back again each time: ~12% of the
+// run (docs/benchmarks.md). During a run the log may grow to WAL_PAGES_DURING_INGEST pages
+// (~64 MiB); the run ends with one checkpoint, after its last commit.
+const WAL_PAGES_DURING_INGEST = 16_384;
+const WAL_PAGES_DEFAULT = 1_000;
+
+function deferCheckpoints(db: Db): void {
+  db.$client.pragma(`wal_autocheckpoint = ${WAL_PAGES_DURING_INGEST}`);
+}
+
+function checkpoint(db: Db): void {
+  db.$client.pragma(`wal_autocheckpoint = ${WAL_PAGES_DEFAULT}`);
+  try {
+    // PASSIVE: copies what it can without waiting for readers (the dashboard) to finish.
+    db.$client.pragma('wal_checkpoint(PASSIVE)');
+  } catch (err) {
+    log.warn({ err }, 'checkpoint after ingest failed; SQLite retries at the next commit');
   }
 }
 

@@ -1,8 +1,7 @@
 import { prepared, type Db } from '../../db';
 import { FeedClusterCandidates, type TokenCache } from '../tagging/cluster-items';
-import { clearAutoTagging, manualTagsByItem, tagForStorage, TagRowWriter } from '../tagging/item-tagging';
-import type { Tagger } from '../tagging/tag-text';
-import type { NormalisedItem } from './normalise-item';
+import { applyManualTags, clearAutoTagging, manualTagsByItem, TagRowWriter } from '../tagging/item-tagging';
+import type { PreparedEntry } from './prepare-document';
 
 export interface StoreCounts {
   inserted: number;
@@ -14,7 +13,7 @@ export interface StoreCounts {
  * Raw SQL on purpose: these statements run for every item of every poll, and a statement prepared
  * once per connection is several times faster than one built through the query builder each time.
  *
- * Each new or changed item is tagged before it is written, so its row is written once, tags
+ * Each new or changed item arrives tagged (prepare-document.ts), so its row is written once, tags
  * included. Writing it untagged and updating it afterwards wrote every row (a few KiB with its
  * HTML) twice, and was the largest cost of ingest (docs/benchmarks.md).
  */
@@ -46,32 +45,32 @@ interface Existing {
 /**
  * Stores one feed document's items: new ones are inserted, changed ones (same dedupe key, new
  * content hash) updated in place, and re-polled unchanged ones left alone. New and changed items
- * are tagged and clustered on the way in, so no item is ever stored untagged.
+ * are clustered on the way in, with the tags they arrive with, so no item is ever stored untagged.
  *
  * Must run inside the caller's IMMEDIATE transaction, together with the feed-state update: new
  * items get their ids here (a new item starts its own cluster, whose id is its own id), which is
  * only safe while this connection has held the write lock since before the first read.
  */
-export function storeItems(db: Db, tagger: Tagger, feedId: number, entries: NormalisedItem[], now: Date): StoreCounts {
+export function storeItems(db: Db, feedId: number, entries: PreparedEntry[], taggerVersion: string, now: Date): StoreCounts {
   const nowMs = now.getTime();
-  const existingRows = prepared(db, EXISTING_SQL).all(feedId, JSON.stringify(entries.map((e) => e.dedupeKey))) as Existing[];
+  const existingRows = prepared(db, EXISTING_SQL).all(feedId, JSON.stringify(entries.map((e) => e.item.dedupeKey))) as Existing[];
   const existing = new Map(existingRows.map((r) => [r.dedupeKey, r]));
-  const toWrite = entries.filter((e) => existing.get(e.dedupeKey)?.contentHash !== e.contentHash);
+  const toWrite = entries.filter((e) => existing.get(e.item.dedupeKey)?.contentHash !== e.item.contentHash);
   const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: entries.length - toWrite.length };
   if (toWrite.length === 0) return counts;
 
-  const changedIds = toWrite.flatMap((e) => existing.get(e.dedupeKey)?.id ?? []);
+  const changedIds = toWrite.flatMap((e) => existing.get(e.item.dedupeKey)?.id ?? []);
   clearAutoTagging(db, changedIds);
   const manual = manualTagsByItem(db, changedIds);
   let nextId = toWrite.length > changedIds.length ? (prepared(db, NEXT_ID_SQL).get() as { next: number }).next : 0;
 
-  // Tag everything first: the cluster candidates of the whole document then come in one query.
-  const rows = toWrite.map((item) => {
+  // The cluster candidates of the whole document come in one query, before any row is written.
+  const rows = toWrite.map(({ item, tagging: auto }) => {
     const old = existing.get(item.dedupeKey);
     const id = old ? old.id : nextId++;
     // An item whose feed stopped giving a date keeps the date it had.
     const publishedAt = old && !item.dateFromFeed ? old.publishedAt : item.publishedAt.getTime();
-    const tagging = tagForStorage(tagger, item, manual.get(id) ?? []);
+    const tagging = applyManualTags(auto, manual.get(id) ?? []);
     return { item, old, id, publishedAt, tagging };
   });
   const candidates = new FeedClusterCandidates(db, feedId, rows.filter((r) => r.tagging.relevant).map((r) => ({ keys: r.tagging.keys, publishedAt: r.publishedAt })));
@@ -99,7 +98,7 @@ export function storeItems(db: Db, tagger: Tagger, feedId: number, entries: Norm
       relevance: tagging.relevance,
       eventType: tagging.eventType,
       severity: tagging.severity,
-      taggerVersion: tagger.version,
+      taggerVersion,
       clusterId,
     });
     tagRows.add(id, publishedAt, tagging);

@@ -1,6 +1,8 @@
 import { prepared, type Db } from '../../db';
 import { jaccard, titleTokens } from './title-similarity';
 
+export { clusterKeysOf } from './cluster-keys';
+
 /**
  * Story clustering: an item joins the cluster of an item from another feed that reports the same
  * thing. Candidates share the event type and a company (or, for items that name none, a country)
@@ -55,16 +57,6 @@ const FEED_CANDIDATES_SQL = `SELECT DISTINCT q.value ->> 0 AS key, i.id, i.title
   JOIN cluster_keys k ON k.key = q.value ->> 0 AND k.published_at BETWEEN q.value ->> 1 AND q.value ->> 2
   JOIN items i ON i.id = k.item_id
   WHERE ${CANDIDATE_FILTER}`;
-
-/**
- * The cluster keys of a tagging: its type with each company it names, or with each country when
- * it names no company. An irrelevant item, or one with neither, has none and stays alone.
- */
-export function clusterKeysOf(tagging: { relevant: boolean; eventType: string; companies: { id: string }[]; countries: string[] }): string[] {
-  if (!tagging.relevant) return [];
-  const values = tagging.companies.length ? tagging.companies.map((c) => `company:${c.id}`) : tagging.countries.map((c) => `country:${c}`);
-  return values.map((value) => `${tagging.eventType}|${value}`);
-}
 
 export interface ClusterTarget {
   id: number;

@@ -1,51 +1,7 @@
 import { prepared, type Db } from '../../db';
-import { clusterKeysOf } from './cluster-items';
-import type { Tagger, TagInput } from './tag-text';
+import type { ItemTagging, ManualTags } from './auto-tagging';
 
-/** What gets written for one item, apart from its cluster: the verdict, the tag rows and the cluster keys. */
-export interface ItemTagging {
-  relevant: boolean;
-  relevance: number;
-  eventType: string | null;
-  severity: number;
-  /** Automatic tag rows, one per (kind, value): [kind, value, matched text, field, offset]. */
-  autoTags: (string | number)[][];
-  /** Effective tags as "kind:value": the automatic ones with the analyst's corrections applied. */
-  tags: Set<string>;
-  keys: string[];
-}
-
-/** An analyst's corrections on one item, as ["kind:value", removed]. */
-export type ManualTags = [string, boolean][];
-
-/**
- * Tags one item. Manual corrections are applied to the effective tags, which clustering uses (an
- * analyst who adds a company makes the item cluster on it); they are stored apart and never overwritten.
- */
-export function tagForStorage(tagger: Tagger, input: TagInput, manual: ManualTags): ItemTagging {
-  const result = tagger.tag(input);
-  const autoTags: (string | number)[][] = [];
-  const tags = new Set<string>();
-  for (const m of result.matches) {
-    const key = `${m.kind}:${m.id}`;
-    if (tags.has(key)) continue;
-    tags.add(key);
-    autoTags.push([m.kind, m.id, m.text, m.field, m.offset]);
-  }
-  for (const [key, removed] of manual) {
-    if (removed) tags.delete(key);
-    else tags.add(key);
-  }
-  return {
-    relevant: result.relevant,
-    relevance: result.relevance,
-    eventType: result.relevant ? result.eventType : null,
-    severity: result.severity,
-    autoTags,
-    tags,
-    keys: clusterKeysOf(result),
-  };
-}
+export { applyManualTags, autoTagging, tagForStorage, type ItemTagging, type ManualTags } from './auto-tagging';
 
 // Rows travel as one JSON parameter: a whole batch of tags is one statement, not one per row.
 const INSERT_TAGS_SQL = `INSERT INTO item_tags (item_id, kind, value, source, removed, matched_text, field, offset)

@@ -1,6 +1,6 @@
 import type { Db } from '../../db';
 import { customCompaniesFingerprint, loadCustomCompanies } from './custom-companies';
-import { getGazetteer, withExtraCompanies, type Gazetteer } from './gazetteer';
+import { getGazetteer, withExtraCompanies, type Company, type Gazetteer } from './gazetteer';
 import { Tagger } from './tag-text';
 
 let cached: Tagger | undefined;
@@ -13,7 +13,7 @@ export function getTagger(): Tagger {
 
 // Per database connection: the gazetteer with the companies analysts added, rebuilt when they change
 // (another process, such as the dashboard, may add one while the worker runs).
-const perDb = new WeakMap<object, { fingerprint: string; gazetteer: Gazetteer; tagger?: Tagger }>();
+const perDb = new WeakMap<object, { fingerprint: string; custom: Company[]; gazetteer: Gazetteer; tagger?: Tagger }>();
 
 export function getGazetteerFor(db: Db): Gazetteer {
   return entryFor(db).gazetteer;
@@ -30,8 +30,20 @@ function entryFor(db: Db) {
   const fingerprint = customCompaniesFingerprint(db);
   let entry = perDb.get(db.$client);
   if (!entry || entry.fingerprint !== fingerprint) {
-    const gazetteer = fingerprint ? withExtraCompanies(getGazetteer(), loadCustomCompanies(db), fingerprint) : getGazetteer();
-    perDb.set(db.$client, (entry = { fingerprint, gazetteer }));
+    const custom = fingerprint ? loadCustomCompanies(db) : [];
+    const gazetteer = fingerprint ? withExtraCompanies(getGazetteer(), custom, fingerprint) : getGazetteer();
+    perDb.set(db.$client, (entry = { fingerprint, custom, gazetteer }));
   }
   return entry;
+}
+
+/** What another thread needs to build this database's tagger without opening the database. */
+export interface TaggerSpec {
+  fingerprint: string;
+  custom: Company[];
+}
+
+export function taggerSpecFor(db: Db): TaggerSpec {
+  const { fingerprint, custom } = entryFor(db);
+  return { fingerprint, custom };
 }

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { log } from '../log';
+import type { TaggerSpec } from '../tagging/tagger-instance';
+import type { PrepareReply, PrepareRequest } from './document-worker';
+import type { DocumentInput, PreparedDocument } from './prepare-document';
+
+/** The worker thread could not prepare a document for a reason of its own (it failed to start, ran out of memory, exited). */
+export class PreparerUnavailableError extends Error {}
+
+/** The error a document itself caused (not a feed, bad XML), rebuilt on this side of the thread. */
+export class DocumentError extends Error {
+  constructor(message: string, name: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+// The worker's heap is capped: it holds the tagger and one document at a time, and the whole ingest
+// process has to stay well under its memory target (docs/benchmarks.md).
+const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 32 };
+
+/**
+ * Runs decode → parse → normalise → tag on one worker thread, so the main thread spends its time on
+ * fetching and writing: while it stores one document, the worker prepares the next. One thread,
+ * because the database takes one writer anyway and the machines have two cores.
+ *
+ * When the thread cannot be used (it failed to start, or died), `prepare` rejects with
+ * PreparerUnavailableError and the caller prepares the document on its own thread: a broken worker
+ * slows an ingest down, it never loses a feed.
+ */
+export class DocumentPreparer {
+  private worker: Worker | undefined;
+  private broken = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (d: PreparedDocument) => void; reject: (e: Error) => void }>();
+
+  /** `limits` is for tests, which starve the thread to see the fallback. */
+  constructor(private readonly limits: ResourceLimits = WORKER_LIMITS) {}
+
+  get available(): boolean {
+    return !this.broken;
+  }
+
+  prepare(input: DocumentInput, spec: TaggerSpec): Promise<PreparedDocument> {
+    if (this.broken) return Promise.reject(new PreparerUnavailableError('document worker unavailable'));
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise<PreparedDocument>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const request: PrepareRequest = { id, input, spec };
+      worker.postMessage(request);
+    });
+  }
+
+  /** Starts the thread now, so its start-up (loading the tagger) overlaps the first fetches. */
+  warmUp(): void {
+    if (!this.broken) this.start();
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.broken = true;
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    // A worker's entry must be JavaScript, and tsx's loader does not reach worker threads on its
+    // own (privatenumber/tsx#354): a two-line entry registers tsx, then loads the TypeScript worker.
+    const worker = new Worker(`require('tsx/cjs/api').register(); require(require('node:worker_threads').workerData.file);`, {
+      eval: true,
+      workerData: { file: path.join(__dirname, 'document-worker.ts') },
+      resourceLimits: this.limits,
+    });
+    worker.on('message', (reply: PrepareReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) waiting.resolve(reply.document);
+      else waiting.reject(new DocumentError(reply.message, reply.name));
+    });
+    const fail = (reason: string) => {
+      if (!this.broken) log.warn({ reason }, 'document worker unavailable: preparing documents on the main thread');
+      this.broken = true;
+      this.worker = undefined;
+      for (const waiting of this.pending.values()) waiting.reject(new PreparerUnavailableError(reason));
+      this.pending.clear();
+    };
+    worker.on('error', (err) => fail(err.message));
+    worker.on('exit', (code) => fail(`document worker exited with code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+}
