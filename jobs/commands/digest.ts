@@ -1,12 +1,20 @@
 import { getConfig } from '../../lib/config';
 import { mailSettings } from '../../lib/digest/mail-settings';
 import { findSubscriptionByEmail, subscribe, unsubscribe } from '../../lib/digest/manage-subscriptions';
-import { previewDigest } from '../../lib/digest/preview-digest';
-import { sendDigests, type SendSummary } from '../../lib/digest/send-digests';
+import type { SendSummary } from '../../lib/digest/send-digests';
 import { parseSubscriptionInput, SubscriptionInputError } from '../../lib/digest/subscription-input';
 import { subscriptionView, subscriptionViews, type SubscriptionView } from '../../lib/digest/subscription-view';
 import { getGazetteerFor } from '../../lib/tagging/tagger-instance';
 import { UsageError, expectPositionals, openMigratedDb, parse } from '../cli-args';
+
+/**
+ * The rendering stack (react-email, resvg) takes about two seconds to load; only the commands that
+ * render pay for it, not every `cli` call that merely lists or subscribes.
+ */
+async function loadRendering() {
+  const [{ previewDigest }, { sendDigests }] = await Promise.all([import('../../lib/digest/preview-digest'), import('../../lib/digest/send-digests')]);
+  return { previewDigest, sendDigests };
+}
 
 /** Flag names as the CLI spells them, for messages about a field. */
 const FLAG: Record<string, string> = {
@@ -128,6 +136,7 @@ async function previewCommand(args: string[]): Promise<number> {
   const db = openMigratedDb();
   const sub = findSubscriptionByEmail(db, values.email);
   if (!sub) throw new SubscriptionInputError('email', `no subscription for ${values.email.trim().toLowerCase()}`);
+  const { previewDigest } = await loadRendering();
   const { message } = await previewDigest(db, sub, getConfig().APP_URL);
   process.stdout.write(message.text);
   return 0;
@@ -137,6 +146,7 @@ async function sendCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { now: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } });
   expectPositionals(positionals, 0, '');
   const db = openMigratedDb();
+  const { sendDigests } = await loadRendering();
   const settings = mailSettings(getConfig());
   let summary: SendSummary;
   try {

@@ -16,7 +16,7 @@ function alertLines(alert: Alert, appUrl: string): { subject: string; lines: str
     };
   }
   return {
-    subject: `chipwatch alert: ${alert.companyNames.join(', ')} in a ${alert.eventType} event (${severityText(alert.severity)})`,
+    subject: `chipwatch alert: ${alert.companyNames.join(', ')} in ${/^[aeiou]/.test(alert.eventType) ? 'an' : 'a'} ${alert.eventType} event (${severityText(alert.severity)})`,
     lines: [alert.title, `${alert.day} · ${alert.eventType} · ${severityText(alert.severity)} · names ${alert.companyNames.join(', ')}`, ...(alert.url ? [alert.url] : [])],
     link: `${appUrl}/events?${alert.companyIds.map((c) => `company=${encodeURIComponent(c)}`).join('&')}&from=${alert.day}&to=${alert.day}`,
   };
