@@ -23,24 +23,26 @@ function FieldError({ state, field }: { state: SubscriptionFormState; field: key
 export function SubscriptionForm({ options, subscription, label }: { options: FormOptions; subscription?: SubscriptionView; label: string }) {
   const [state, action, pending] = useActionState(saveSubscriptionAction, {});
   const s = subscription;
+  // After a refusal, show what was typed (React resets the form to these defaults after the action).
+  const v = state.values;
   return (
     <form action={action} aria-label={label} className="filters subscription-form">
       {s ? <input type="hidden" name="id" value={s.id} /> : null}
       <label>
         Email
-        <input name="email" type="email" required defaultValue={s?.email} placeholder="buyer@example.com" autoComplete="off" />
+        <input name="email" type="email" required defaultValue={v?.email ?? s?.email} placeholder="buyer@example.com" autoComplete="off" />
         <FieldError state={state} field="email" />
       </label>
       <label>
         Cadence
-        <select name="cadence" defaultValue={s?.cadence ?? 'daily'}>
+        <select name="cadence" defaultValue={v?.cadence ?? s?.cadence ?? 'daily'}>
           <option value="daily">daily</option>
           <option value="weekly">weekly</option>
         </select>
       </label>
       <label>
         Weekly on
-        <select name="weekday" defaultValue={String(s?.weekday ?? 1)}>
+        <select name="weekday" defaultValue={v?.weekday ?? String(s?.weekday ?? 1)}>
           {WEEKDAYS.map((d, i) => (
             <option key={d} value={i + 1}>
               {d}
@@ -50,30 +52,30 @@ export function SubscriptionForm({ options, subscription, label }: { options: Fo
       </label>
       <label>
         Hour (0–23)
-        <input name="hour" inputMode="numeric" defaultValue={String(s?.hour ?? 8)} size={3} />
+        <input name="hour" inputMode="numeric" defaultValue={v?.hour ?? String(s?.hour ?? 8)} size={3} />
         <FieldError state={state} field="hour" />
       </label>
       <label>
         Time zone
-        <input name="timeZone" list="time-zones" defaultValue={s?.tz ?? 'UTC'} placeholder="Europe/Amsterdam" />
+        <input name="timeZone" list="time-zones" defaultValue={v?.timeZone ?? s?.tz ?? 'UTC'} placeholder="Europe/Amsterdam" />
         <FieldError state={state} field="timeZone" />
       </label>
       <label>
         Companies (ids, comma-separated)
-        <input name="companies" list="digest-companies" defaultValue={s?.companies.join(', ')} placeholder="micron, tsmc" />
+        <input name="companies" list="digest-companies" defaultValue={v?.companies ?? s?.companies.join(', ')} placeholder="micron, tsmc" />
         <FieldError state={state} field="companies" />
       </label>
       <label className="check">
-        <input type="checkbox" name="useWatchlist" defaultChecked={s?.watchlist} /> and my watchlist
+        <input type="checkbox" name="useWatchlist" defaultChecked={v?.useWatchlist ?? s?.watchlist} /> and my watchlist
       </label>
       <label>
         Countries (codes)
-        <input name="countries" defaultValue={s?.countries.join(', ')} placeholder="CN, US" />
+        <input name="countries" defaultValue={v?.countries ?? s?.countries.join(', ')} placeholder="CN, US" />
         <FieldError state={state} field="countries" />
       </label>
       <label>
         Region
-        <select name="region" defaultValue={s?.region ?? ''}>
+        <select name="region" defaultValue={v?.region ?? s?.region ?? ''}>
           <option value="">any</option>
           {options.regions.map((r) => (
             <option key={r.id} value={r.id}>
@@ -86,27 +88,27 @@ export function SubscriptionForm({ options, subscription, label }: { options: Fo
         <legend>Event types (none ticked: all)</legend>
         {options.eventTypes.map((t) => (
           <label key={t} className="check">
-            <input type="checkbox" name="eventTypes" value={t} defaultChecked={s?.types.includes(t)} /> {t}
+            <input type="checkbox" name="eventTypes" value={t} defaultChecked={v ? v.eventTypes.includes(t) : s?.types.includes(t)} /> {t}
           </label>
         ))}
         <FieldError state={state} field="eventTypes" />
       </fieldset>
       <label>
         Minimum severity (0–1)
-        <input name="minSeverity" inputMode="decimal" defaultValue={s?.minSeverity ?? ''} size={4} />
+        <input name="minSeverity" inputMode="decimal" defaultValue={v?.minSeverity ?? s?.minSeverity ?? ''} size={4} />
         <FieldError state={state} field="minSeverity" />
       </label>
       <label className="check">
-        <input type="checkbox" name="sendWhenEmpty" defaultChecked={s?.sendWhenEmpty} /> send a short digest when nothing is new
+        <input type="checkbox" name="sendWhenEmpty" defaultChecked={v?.sendWhenEmpty ?? s?.sendWhenEmpty} /> send a short digest when nothing is new
       </label>
       <label>
         Alert when a score rises more than (points in a day)
-        <input name="alertScoreRise" inputMode="decimal" defaultValue={s?.alertRise ?? ''} size={4} />
+        <input name="alertScoreRise" inputMode="decimal" defaultValue={v?.alertScoreRise ?? s?.alertRise ?? ''} size={4} />
         <FieldError state={state} field="alertScoreRise" />
       </label>
       <label>
         Alert on events of severity at least
-        <input name="alertMinSeverity" inputMode="decimal" defaultValue={s?.alertSeverity ?? ''} size={4} />
+        <input name="alertMinSeverity" inputMode="decimal" defaultValue={v?.alertMinSeverity ?? s?.alertSeverity ?? ''} size={4} />
         <FieldError state={state} field="alertMinSeverity" />
       </label>
       <button type="submit" disabled={pending}>

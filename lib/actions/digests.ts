@@ -13,6 +13,45 @@ export interface SubscriptionFormState {
   ok?: string;
   error?: string;
   fieldErrors?: Partial<Record<SubscriptionField, string>>;
+  /** What was typed, handed back on a refusal: React resets a form after its action, and nobody should retype it all. */
+  values?: SubmittedValues;
+}
+
+export interface SubmittedValues {
+  email: string;
+  cadence: string;
+  weekday: string;
+  hour: string;
+  timeZone: string;
+  companies: string;
+  useWatchlist: boolean;
+  countries: string;
+  region: string;
+  eventTypes: string[];
+  minSeverity: string;
+  sendWhenEmpty: boolean;
+  alertScoreRise: string;
+  alertMinSeverity: string;
+}
+
+function submitted(form: FormData): SubmittedValues {
+  const str = (name: string) => String(form.get(name) ?? '').slice(0, 2000);
+  return {
+    email: str('email'),
+    cadence: str('cadence'),
+    weekday: str('weekday'),
+    hour: str('hour'),
+    timeZone: str('timeZone'),
+    companies: str('companies'),
+    useWatchlist: form.get('useWatchlist') === 'on',
+    countries: str('countries'),
+    region: str('region'),
+    eventTypes: form.getAll('eventTypes').map(String).slice(0, 50),
+    minSeverity: str('minSeverity'),
+    sendWhenEmpty: form.get('sendWhenEmpty') === 'on',
+    alertScoreRise: str('alertScoreRise'),
+    alertMinSeverity: str('alertMinSeverity'),
+  };
 }
 
 const text = (form: FormData, name: string) => {
@@ -58,9 +97,9 @@ export async function saveSubscriptionAction(_prev: SubscriptionFormState, form:
   await requireRole('analyst');
   const db = getDb();
   const checked = subscriptionFieldErrors(rawInput(form), getGazetteerFor(db));
-  if (!checked.ok) return { error: 'Nothing saved: check the highlighted fields.', fieldErrors: checked.errors };
+  if (!checked.ok) return { error: 'Nothing saved: check the highlighted fields.', fieldErrors: checked.errors, values: submitted(form) };
   const existingId = form.get('id') ? id.safeParse(form.get('id')) : null;
-  if (existingId && !existingId.success) return { error: 'Nothing saved: unknown subscription.' };
+  if (existingId && !existingId.success) return { error: 'Nothing saved: unknown subscription.', values: submitted(form) };
   try {
     if (existingId) {
       updateSubscription(db, existingId.data, checked.input);
@@ -69,7 +108,7 @@ export async function saveSubscriptionAction(_prev: SubscriptionFormState, form:
     const { created } = subscribe(db, checked.input);
     return done(created ? `Subscribed ${checked.input.email}.` : `${checked.input.email} was already subscribed: its choices were replaced.`);
   } catch (err) {
-    if (err instanceof SubscriptionInputError) return { error: 'Nothing saved.', fieldErrors: { [err.field]: err.message } };
+    if (err instanceof SubscriptionInputError) return { error: 'Nothing saved.', fieldErrors: { [err.field]: err.message }, values: submitted(form) };
     throw err;
   }
 }
