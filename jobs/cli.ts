@@ -9,7 +9,6 @@ import { GazetteerError } from '../lib/tagging/gazetteer';
 import { TagInputError } from '../lib/tagging/manual-tags';
 import { UsageError, expectPositionals, openMigratedDb, parse } from './cli-args';
 import { demoCommand } from './commands/demo';
-import { digestCommand } from './commands/digest';
 import { eventsCommand } from './commands/events';
 import { exposureCommand } from './commands/exposure';
 import { feedsCommand } from './commands/feeds';
@@ -75,7 +74,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'exposure':
       return exposureCommand(args);
     case 'digest':
-      return digestCommand(args);
+      // Loaded on demand: the mail stack (nodemailer and friends) is half a second no other command needs.
+      return (await import('./commands/digest')).digestCommand(args);
     case undefined:
     case 'help':
     case '--help':
