@@ -50,15 +50,10 @@ describe('digest CLI contract', { timeout: 90_000 }, () => {
     const bad: [string[], RegExp][] = [
       [['--email', 'not-an-address'], /--email: not an email address/],
       [['--email', 'a@b.test', '--company', 'no-such-co'], /--company: unknown company "no-such-co"/],
-      [['--email', 'a@b.test', '--type', 'gossip'], /--type: unknown event type "gossip"/],
       [['--email', 'a@b.test', '--tz', 'Mars/Olympus'], /--tz: unknown time zone "Mars\/Olympus"/],
       [['--email', 'a@b.test', '--hour', '25'], /--hour: hour must be a whole hour from 0 to 23/],
-      [['--email', 'a@b.test', '--hour', '7.5'], /--hour/],
-      [['--email', 'a@b.test', '--country', 'XX'], /--country: unknown country "XX"/],
-      [['--email', 'a@b.test', '--region', 'atlantis'], /--region: unknown region "atlantis"/],
-      [['--email', 'a@b.test', '--min-severity', '2'], /--min-severity: minimum severity must be a number from 0 to 1/],
-      [['--email', 'a@b.test', '--cadence', 'hourly'], /--cadence: cadence must be daily or weekly/],
     ];
+    // Every other field's checks run in-process in tests/unit/subscription-input.test.ts.
     // Two at a time: each is a real CLI process, and two cores are shared.
     for (let i = 0; i < bad.length; i += 2) {
       const batch = bad.slice(i, i + 2);
