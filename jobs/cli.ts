@@ -1,6 +1,6 @@
 import { closeDb } from '../db';
 import { ConfigError } from '../lib/config';
-import { SubscriptionInputError } from '../lib/digest/subscription-input';
+import { SubscriptionInputError } from '../lib/digest/subscription-error';
 import { FeedInputError } from '../lib/feeds/manage-feeds';
 import { OpmlError } from '../lib/feeds/opml';
 import { LockHeldError } from '../lib/jobs/job-lock';

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { DIGEST_CADENCES } from '../../db/schema';
 import type { Gazetteer } from '../tagging/gazetteer';
 import { EVENT_TYPES } from '../tagging/rules';
+import { SubscriptionInputError } from './subscription-error';
 import { canonicalTimeZone } from './time-zone';
+
+export { SubscriptionInputError };
 
 /**
  * What a subscriber chooses, validated once for the CLI and the /digests form: an unknown company,
@@ -45,16 +48,6 @@ export interface RawSubscriptionInput {
 }
 
 export type SubscriptionField = keyof SubscriptionInput;
-
-export class SubscriptionInputError extends Error {
-  constructor(
-    readonly field: SubscriptionField | 'subscription',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SubscriptionInputError';
-  }
-}
 
 // Deliberately plain: one @, no spaces or characters that would break a header, a dot in the domain.
 const EMAIL = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\.]{2,}$/;

@@ -34,7 +34,7 @@ describe('subscription input', () => {
     });
   });
 
-  it.each([
+  it.each<[Parameters<typeof parseSubscriptionInput>[0], string, RegExp]>([
     [{ email: 'a@b' }, 'email', /not an email address/],
     [{ email: 'a b@c.test' }, 'email', /not an email address/],
     [{ email: 'a@b.test\r\nBcc: x@y.test' }, 'email', /not an email address/],
@@ -50,7 +50,7 @@ describe('subscription input', () => {
     [{ email: 'a@b.test', cadence: 'hourly' }, 'cadence', /daily or weekly/],
     [{ email: 'a@b.test', minSeverity: '1.5' }, 'minSeverity', /from 0 to 1/],
     [{ email: 'a@b.test', alertScoreRise: 'lots' }, 'alertScoreRise', /from 0 to 100/],
-  ] as const)('refuses %j naming the field', (raw, field, message) => {
+  ])('refuses %j naming the field', (raw, field, message) => {
     const r = refusal(raw);
     expect(r.field).toBe(field);
     expect(r.message).toMatch(message);
