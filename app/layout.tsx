@@ -22,6 +22,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/companies">Companies</Link>
             <Link href="/watchlist">Watchlist</Link>
             <Link href="/feeds">Feeds</Link>
+            <Link href="/digests">Digests</Link>
+            <Link href="/status">Status</Link>
           </nav>
         </header>
         <main>{children}</main>

@@ -259,3 +259,86 @@ export const customCompanies = sqliteTable('custom_companies', {
   sites: text('sites', { mode: 'json' }).$type<string[]>().notNull(),
   createdAt: timestamp('created_at').notNull(),
 });
+
+export const DIGEST_CADENCES = ['daily', 'weekly'] as const;
+export type DigestCadence = (typeof DIGEST_CADENCES)[number];
+
+/**
+ * Email digests (lib/digest). One subscription per address: the CLI and the unsubscribe link name a
+ * subscriber by address or token. Filters mean what the events explorer's filters mean, so the
+ * digest's dashboard link shows the same events. Unsubscribing keeps the row (the link must keep
+ * answering, and the delivery history stays readable); subscribing again reactivates it.
+ */
+export const digestSubscriptions = sqliteTable(
+  'digest_subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Stored lower-cased: the unique index then treats Ops@x.com and ops@x.com as one subscriber.
+    email: text('email').notNull(),
+    cadence: text('cadence', { enum: DIGEST_CADENCES }).notNull(),
+    // Local hour (0–23) at which a period ends and its digest is sent; weekly digests on `weekday` (1 = Monday … 7 = Sunday).
+    hour: integer('hour').notNull(),
+    weekday: integer('weekday').notNull().default(1),
+    timeZone: text('time_zone').notNull(),
+    companies: text('companies', { mode: 'json' }).$type<string[]>().notNull(),
+    useWatchlist: integer('use_watchlist', { mode: 'boolean' }).notNull().default(false),
+    countries: text('countries', { mode: 'json' }).$type<string[]>().notNull(),
+    region: text('region'),
+    eventTypes: text('event_types', { mode: 'json' }).$type<string[]>().notNull(),
+    minSeverity: real('min_severity'),
+    sendWhenEmpty: integer('send_when_empty', { mode: 'boolean' }).notNull().default(false),
+    // Alerts: null turns each kind off.
+    alertScoreRise: real('alert_score_rise'),
+    alertMinSeverity: real('alert_min_severity'),
+    paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+    unsubscribeToken: text('unsubscribe_token').notNull(),
+    unsubscribedAt: timestamp('unsubscribed_at'),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('digest_subscriptions_email_unique').on(t.email), uniqueIndex('digest_subscriptions_token_unique').on(t.unsubscribeToken)],
+);
+
+export const DELIVERY_KINDS = ['digest', 'alert'] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+/**
+ * sending: claimed, the message is being handed to the transport (or the sender died meanwhile);
+ * sent: the transport accepted it; empty: the period had nothing and the subscriber asked for no
+ * "nothing new" mail; failed: refused, retried after `nextAttemptAt`; uncertain: a sender died
+ * between claiming and recording the outcome, so it is not resent without a person deciding.
+ */
+export const DELIVERY_STATUSES = ['sending', 'sent', 'empty', 'failed', 'uncertain'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** One row per (subscription, kind, key): a digest's period or an alert's event or rise. The unique key is what makes delivery exactly-once. */
+export const digestDeliveries = sqliteTable(
+  'digest_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => digestSubscriptions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: DELIVERY_KINDS }).notNull(),
+    // "daily:2026-11-24" (a period, by the local date it ends), "rise:micron:2026-11-24", "event:123".
+    key: text('key').notNull(),
+    periodStart: timestamp('period_start'),
+    periodEnd: timestamp('period_end'),
+    // Derived from the row's identity before the first attempt and never changed: every attempt carries the same one.
+    messageId: text('message_id').notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: timestamp('next_attempt_at'),
+    eventCount: integer('event_count'),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+    sentAt: timestamp('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('digest_deliveries_key_unique').on(t.subscriptionId, t.kind, t.key),
+    index('digest_deliveries_status_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+export type DigestSubscription = typeof digestSubscriptions.$inferSelect;
+export type DigestDelivery = typeof digestDeliveries.$inferSelect;

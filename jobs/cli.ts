@@ -1,5 +1,6 @@
 import { closeDb } from '../db';
 import { ConfigError } from '../lib/config';
+import { SubscriptionInputError } from '../lib/digest/subscription-error';
 import { FeedInputError } from '../lib/feeds/manage-feeds';
 import { OpmlError } from '../lib/feeds/opml';
 import { LockHeldError } from '../lib/jobs/job-lock';
@@ -36,7 +37,17 @@ const USAGE = `usage: npm run --silent cli -- <command>
                                        correct an item's tags by hand
   exposure rebuild                     recompute every event, exposure score and country index
   exposure --company <id> [--from D] [--to D] [--json]
-                                       a company's daily exposure and the ledger behind its last day`;
+                                       a company's daily exposure and the ledger behind its last day
+  digest subscribe --email E [--company ID ...] [--country CODE ...] [--region ID] [--watchlist]
+                   [--type T ...] [--min-severity S] [--cadence daily|weekly] [--hour H] [--tz Area/City]
+                   [--weekday 1-7] [--send-when-empty] [--alert-rise N] [--alert-severity S]
+                                       subscribe an address to email digests (again: replaces its choices)
+  digest list [--json] [--all]         subscriptions with their last delivery (--all: with unsubscribed ones)
+  digest unsubscribe --email E         stop an address's digests and alerts
+  digest preview --email E             print the text part of the next digest, as it would be sent now
+  digest send [--now] [--dry-run] [--json]
+                                       send every digest that is due (--now: the period in progress);
+                                       exits 1 naming each send that failed`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -62,6 +73,9 @@ export async function main(argv: string[]): Promise<number> {
       return tagsCommand(args);
     case 'exposure':
       return exposureCommand(args);
+    case 'digest':
+      // Loaded on demand: the mail stack (nodemailer and friends) is half a second no other command needs.
+      return (await import('./commands/digest')).digestCommand(args);
     case undefined:
     case 'help':
     case '--help':
@@ -88,7 +102,7 @@ async function run(): Promise<void> {
     if (err instanceof UsageError) {
       console.error(`error: ${err.message}\n\n${USAGE}`);
       code = 2;
-    } else if (err instanceof FeedInputError || err instanceof OpmlError || err instanceof ConfigError || err instanceof LockHeldError || err instanceof TagInputError || err instanceof GazetteerError) {
+    } else if (err instanceof FeedInputError || err instanceof OpmlError || err instanceof ConfigError || err instanceof LockHeldError || err instanceof TagInputError || err instanceof GazetteerError || err instanceof SubscriptionInputError) {
       console.error(`error: ${err.message}`);
       code = 1;
     } else if ((err as { code?: string }).code === 'SQLITE_BUSY') {

@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /**
@@ -11,6 +12,36 @@ const flag = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+// A schedule croner cannot parse must stop start-up, not surface as a worker that silently never runs a job.
+const cron = (fallback: string) =>
+  z
+    .string()
+    .min(1)
+    .default(fallback)
+    .refine(
+      (expr) => {
+        try {
+          new Cron(expr, { paused: true }).stop();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: (iss) => `not a cron expression croner understands: ${JSON.stringify(iss.input)} (for example "*/5 * * * *")` },
+    );
+
+const url = (protocols: string[], what: string) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: `must be ${what}` },
+  );
+
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/chipwatch.db'),
   CHIPWATCH_POLL_MINUTES: positiveInt(30),
@@ -18,14 +49,24 @@ const envSchema = z.object({
   CHIPWATCH_FETCH_TIMEOUT_MS: positiveInt(20_000),
   CHIPWATCH_MAX_FEED_BYTES: positiveInt(15 * 1024 * 1024),
   CHIPWATCH_FETCH_CONCURRENCY: positiveInt(4),
-  CHIPWATCH_INGEST_CRON: z.string().min(1).default('* * * * *'),
+  CHIPWATCH_INGEST_CRON: cron('* * * * *'),
   // Exposure also updates after every ingest that stored something; this run carries the series to a new day.
-  CHIPWATCH_EXPOSURE_CRON: z.string().min(1).default('10 0 * * *'),
+  CHIPWATCH_EXPOSURE_CRON: cron('10 0 * * *'),
+  // Digests go out when a subscriber's local hour has passed: checking every few minutes is enough.
+  CHIPWATCH_DIGEST_CRON: cron('*/5 * * * *'),
+  // Alerts are also checked right after every ingest that stored something.
+  CHIPWATCH_ALERT_CRON: cron('*/5 * * * *'),
+  // Unset: messages are written as .eml files to CHIPWATCH_OUTBOX_DIR instead of being sent.
+  SMTP_URL: url(['smtp:', 'smtps:'], 'an smtp:// or smtps:// URL, such as smtps://user:pass@mail.example.com:465').optional(),
+  CHIPWATCH_OUTBOX_DIR: z.string().min(1).default('data/outbox'),
+  DIGEST_FROM: z.string().min(3).default('chipwatch <digests@chipwatch.localhost>'),
+  // Where links in emails point (the dashboard as subscribers reach it).
+  APP_URL: url(['http:', 'https:'], 'an http:// or https:// URL, such as https://chipwatch.example.com').optional(),
   PORT: positiveInt(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof envSchema>;
+export type Config = Omit<z.infer<typeof envSchema>, 'APP_URL'> & { APP_URL: string };
 
 export class ConfigError extends Error {}
 
@@ -37,7 +78,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid environment: ${problems}`);
   }
-  return parsed.data;
+  return { ...parsed.data, APP_URL: (parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, '') };
 }
 
 let cached: Config | undefined;

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feeds, jobLocks, jobRuns } from '../../db/schema';
 import { addFeed } from '../../lib/feeds/manage-feeds';
+import { subscribeWith } from '../helpers/digest-fixture';
 import { rss2, serve, startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { ROOT } from '../helpers/run-cli';
 import { createTempDb } from '../helpers/temp-db';
@@ -65,6 +68,36 @@ describe('the job runner', () => {
       temp.cleanup();
     }
   }, 60_000);
+});
+
+describe('two job runners on one database', () => {
+  it('send each digest once, never run the digest job at the same time, and record every run', async () => {
+    const temp = createTempDb();
+    subscribeWith(temp.db, { email: 'a@buyer.test', sendWhenEmpty: true });
+    subscribeWith(temp.db, { email: 'b@buyer.test', sendWhenEmpty: true, cadence: 'weekly' });
+    const outbox = path.join(temp.dir, 'outbox');
+    // Every second (croner's six-field form), so the two workers contend for the job again and again.
+    const env = { DATABASE_PATH: temp.file, CHIPWATCH_OUTBOX_DIR: outbox, CHIPWATCH_DIGEST_CRON: '* * * * * *', CHIPWATCH_ALERT_CRON: '* * * * * *' };
+    const workers = [spawnTs('jobs/worker.ts', env), spawnTs('jobs/worker.ts', env)];
+    try {
+      const runs = () => temp.db.select().from(jobRuns).all().filter((r) => r.job === 'digests' && r.status !== 'running');
+      await waitFor('several digest runs', () => runs().length >= 6, 45_000);
+      for (const w of workers) w.child.kill('SIGTERM');
+      expect(await Promise.all(workers.map((w) => w.exited))).toEqual([0, 0]);
+
+      expect(fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')).map((f) => f.split('-')[1]).sort()).toEqual(['a@buyer.test', 'b@buyer.test']);
+      const done = runs().sort((x, y) => x.startedAt.getTime() - y.startedAt.getTime());
+      expect(done.every((r) => r.status === 'ok' && r.finishedAt !== null)).toBe(true);
+      expect(done.reduce((n, r) => n + (r.counts?.sent ?? 0), 0)).toBe(2);
+      // No run started before the previous one had finished, whichever process ran it.
+      for (let i = 1; i < done.length; i++) expect(done[i].startedAt.getTime()).toBeGreaterThanOrEqual(done[i - 1].finishedAt!.getTime());
+      expect(temp.db.select().from(jobRuns).all().some((r) => r.job === 'alerts' && r.status === 'ok')).toBe(true);
+      expect(temp.db.select().from(jobLocks).all()).toHaveLength(0);
+    } finally {
+      for (const w of workers) w.child.kill('SIGKILL');
+      temp.cleanup();
+    }
+  }, 90_000);
 });
 
 describe('npm start', () => {
