@@ -22,6 +22,10 @@ const envSchema = z.object({
   // Exposure also updates after every ingest that stored something; this run carries the series to a new day.
   CHIPWATCH_EXPOSURE_CRON: z.string().min(1).default('10 0 * * *'),
   PORT: positiveInt(3000),
+  // How long a sign-in lasts; the user signs in again after it (7 days by default).
+  CHIPWATCH_SESSION_HOURS: positiveInt(168),
+  // The account the first start creates when the database has none.
+  CHIPWATCH_ADMIN_EMAIL: z.email().default('admin@chipwatch.local'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
