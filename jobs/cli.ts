@@ -15,6 +15,8 @@ import { ingestCommand } from './commands/ingest';
 import { retagCommand } from './commands/retag';
 import { tagCommand } from './commands/tag';
 import { tagsCommand } from './commands/tags';
+import { usersCommand } from './commands/users';
+import { UserInputError } from '../lib/auth/users';
 
 const USAGE = `usage: npm run --silent cli -- <command>
 
@@ -36,7 +38,13 @@ const USAGE = `usage: npm run --silent cli -- <command>
                                        correct an item's tags by hand
   exposure rebuild                     recompute every event, exposure score and country index
   exposure --company <id> [--from D] [--to D] [--json]
-                                       a company's daily exposure and the ledger behind its last day`;
+                                       a company's daily exposure and the ledger behind its last day
+  users add --email E --role viewer|analyst|admin
+                                       add an account; the password is read from stdin when it is
+                                       not a terminal, otherwise a one-time password is printed
+  users list [--json]                  accounts and their roles
+  users role --email E --role R        change an account's role
+  users remove --email E               remove an account, its sessions and tokens`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -62,6 +70,8 @@ export async function main(argv: string[]): Promise<number> {
       return tagsCommand(args);
     case 'exposure':
       return exposureCommand(args);
+    case 'users':
+      return usersCommand(args);
     case undefined:
     case 'help':
     case '--help':
@@ -88,7 +98,7 @@ async function run(): Promise<void> {
     if (err instanceof UsageError) {
       console.error(`error: ${err.message}\n\n${USAGE}`);
       code = 2;
-    } else if (err instanceof FeedInputError || err instanceof OpmlError || err instanceof ConfigError || err instanceof LockHeldError || err instanceof TagInputError || err instanceof GazetteerError) {
+    } else if (err instanceof FeedInputError || err instanceof OpmlError || err instanceof ConfigError || err instanceof LockHeldError || err instanceof TagInputError || err instanceof GazetteerError || err instanceof UserInputError) {
       console.error(`error: ${err.message}`);
       code = 1;
     } else if ((err as { code?: string }).code === 'SQLITE_BUSY') {
