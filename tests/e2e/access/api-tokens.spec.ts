@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { storageStateFor } from '../accounts';
+import { ANONYMOUS, storageStateFor } from '../accounts';
 import { queryE2eDb } from '../db';
 
 test.use({ storageState: storageStateFor('viewer') });
@@ -18,7 +18,7 @@ test('a read-only API token is created and revoked at /settings, stored hashed, 
   expect(stored[0].token_hash).not.toContain(token.slice(3, 20));
   expect(token.startsWith(stored[0].prefix)).toBe(true);
 
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await playwright.request.newContext({ baseURL, storageState: ANONYMOUS, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   expect((await api.get('/api/events?limit=1')).status()).toBe(200);
   expect((await api.get('/api/feeds.opml')).status()).toBe(200);
   // Read-only: no writes, and no pages (tokens are for integrations, not for browsing).

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Role } from '../../../db/schema';
-import { E2E_ACCOUNTS, storageStateFor } from '../accounts';
+import { ANONYMOUS, E2E_ACCOUNTS, storageStateFor } from '../accounts';
 import { queryE2eDb } from '../db';
 
 /*
@@ -92,7 +92,7 @@ test('an admin adds a user on the users page and hands over a one-time password 
   await form.getByRole('button', { name: 'Add user' }).click();
   const password = (await page.getByTestId('new-password').textContent())!.trim();
   expect(password.length).toBeGreaterThanOrEqual(20);
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL, storageState: ANONYMOUS });
   expect((await request.post('/api/auth/login', { data: { email: 'new-analyst@e2e.test', password } })).status()).toBe(200);
   await request.dispose();
   // The same address again is refused with a reason, and nothing changes.

@@ -8,7 +8,7 @@ const sessionCookie = async (context: BrowserContext) => (await context.cookies(
 
 async function signInThroughForm(page: import('@playwright/test').Page, account: { email: string; password: string }, from = '/events') {
   await page.goto(from);
-  await expect(page).toHaveURL(/\/login\?next=/);
+  await expect(page).toHaveURL(/\/login(\?|$)/);
   await page.getByLabel('E-mail').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -16,12 +16,13 @@ async function signInThroughForm(page: import('@playwright/test').Page, account:
 
 test('signing in issues a new session id: one planted beforehand is neither kept nor left valid', async ({ page, context, playwright, baseURL }) => {
   // The attacker's own valid session, planted in the victim's browser before they sign in.
-  const attacker = await playwright.request.newContext({ baseURL });
+  const attacker = await playwright.request.newContext({ baseURL, storageState: ANONYMOUS });
   expect((await attacker.post('/api/auth/login', { data: E2E_ACCOUNTS.viewer })).status()).toBe(200);
   const planted = (await attacker.storageState()).cookies.find((c) => c.name === COOKIE)!.value;
   await context.addCookies([{ name: COOKIE, value: planted, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
 
-  await signInThroughForm(page, E2E_ACCOUNTS.analyst);
+  // (With the planted session the browser is signed in as the attacker, so go to the form directly.)
+  await signInThroughForm(page, E2E_ACCOUNTS.analyst, '/login?next=/events');
   await expect(page).toHaveURL(/\/events$/);
   await expect(page.getByTestId('signed-in-as')).toContainText(E2E_ACCOUNTS.analyst.email);
   const cookie = (await sessionCookie(context))!;
@@ -51,7 +52,7 @@ test('signing out ends the session on the server, not only in the browser', asyn
   await expect(page).toHaveURL(/\/login/);
 
   // A copy of the old cookie is dead too.
-  const copy = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${COOKIE}=${token}` } });
+  const copy = await playwright.request.newContext({ baseURL, storageState: ANONYMOUS, extraHTTPHeaders: { cookie: `${COOKIE}=${token}` } });
   expect((await copy.get('/api/events')).status()).toBe(401);
   expect((await copy.get('/', { maxRedirects: 0 })).status()).toBe(307);
   await copy.dispose();
@@ -59,6 +60,6 @@ test('signing out ends the session on the server, not only in the browser', asyn
 
 test('a wrong password is refused with a message and no session', async ({ page, context }) => {
   await signInThroughForm(page, { email: E2E_ACCOUNTS.viewer.email, password: 'not the password' });
-  await expect(page.getByRole('alert')).toHaveText('That e-mail and password do not match an account.');
+  await expect(page.locator('main').getByRole('alert')).toHaveText('That e-mail and password do not match an account.');
   expect(await sessionCookie(context)).toBeUndefined();
 });

@@ -30,7 +30,7 @@ test('no script from the feed XSS corpus runs in the events explorer', async ({ 
     expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
     const cards = page.locator('[data-testid="event"]', { hasText: CORPUS_MARKER });
     await expect(cards.first()).toBeVisible();
-    expect(await cards.count()).toBeGreaterThan(url.includes('script') ? 5 : 50);
+    expect(await cards.count()).toBeGreaterThan(url.includes('script') ? 0 : 50);
     // Give onload/onerror/autofocus handlers and timers a moment to fire if anything was injected.
     await page.waitForTimeout(500);
     const report = await page.evaluate((marker) => {

@@ -28,10 +28,10 @@ export async function POST(request: Request): Promise<Response> {
   });
   if (!result.ok) {
     const status = result.reason === 'rate-limited' ? 429 : 401;
-    if (isForm) return NextResponse.redirect(new URL(`/login?error=${result.reason}&next=${encodeURIComponent(safeNextPath(body.next))}`, request.url), 303);
+    if (isForm) return seeOther(`/login?error=${result.reason}&next=${encodeURIComponent(safeNextPath(body.next))}`);
     return NextResponse.json({ error: SIGN_IN_MESSAGES[result.reason] }, { status, headers: status === 429 ? { 'Retry-After': '900' } : {} });
   }
-  const response = isForm ? NextResponse.redirect(new URL(safeNextPath(body.next), request.url), 303) : NextResponse.json({ ok: true });
+  const response = isForm ? seeOther(safeNextPath(body.next)) : NextResponse.json({ ok: true });
   response.cookies.set(SESSION_COOKIE, result.session.token, sessionCookieOptions(request, result.session.expiresAt));
   response.headers.set('Cache-Control', 'no-store');
   return response;
@@ -45,4 +45,12 @@ async function readBody(request: Request, isForm: boolean): Promise<{ email: str
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A relative Location: behind `next start -H` or a proxy, request.url may name another host than
+ * the browser used, and a form redirected off-origin is blocked by the CSP's form-action 'self'.
+ */
+function seeOther(path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: path } });
 }

@@ -13,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   const token = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
   if (token) endSession(getDb(), token);
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
-  const response = wantsJson ? NextResponse.json({ ok: true }) : NextResponse.redirect(new URL('/login', request.url), 303);
+  const response = wantsJson ? NextResponse.json({ ok: true }) : new NextResponse(null, { status: 303, headers: { Location: '/login' } });
   response.cookies.set(SESSION_COOKIE, '', { ...sessionCookieOptions(request), expires: new Date(0) });
   return response;
 }
