@@ -342,3 +342,87 @@ export const digestDeliveries = sqliteTable(
 
 export type DigestSubscription = typeof digestSubscriptions.$inferSelect;
 export type DigestDelivery = typeof digestDeliveries.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Accounts (issue 6). Secrets are never stored: passwords as scrypt hashes, session and API tokens
+// as SHA-256 digests, so a copy of the database file does not let anyone sign in.
+
+export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Stored lower-cased and trimmed, so sign-in and uniqueness ignore case.
+    email: text('email').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+/** A signed-in browser. The cookie holds the token; only its digest is kept here. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expiry_idx').on(t.expiresAt)],
+);
+
+/** Read-only tokens for integrations, sent as `Authorization: Bearer <token>`. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    // The first characters of the token, shown in /settings so a user can tell tokens apart.
+    prefix: text('prefix').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    lastUsedAt: timestamp('last_used_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins, keyed by account (`email:<address>`) and by client (`ip:<address>`). Kept in
+ * the database rather than memory so a restart does not reset the count an attacker has used up.
+ */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: timestamp('at').notNull(),
+  },
+  (t) => [index('login_failures_key_idx').on(t.key, t.at)],
+);
+
+/** Who changed what: feeds, tags, users, subscriptions, tokens. Written by the change itself. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: timestamp('at').notNull(),
+    // Null when the change came from the CLI or the first start; `actor` then says which.
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    // The actor's e-mail at the time (kept when the user is later removed), or `cli`, `first-start`.
+    actor: text('actor').notNull(),
+    // `feed.add`, `tag.remove`, `user.role`, …: `<subject>.<verb>`.
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    detail: text('detail'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);

@@ -16,6 +16,8 @@ import { ingestCommand } from './commands/ingest';
 import { retagCommand } from './commands/retag';
 import { tagCommand } from './commands/tag';
 import { tagsCommand } from './commands/tags';
+import { usersCommand } from './commands/users';
+import { UserInputError } from '../lib/auth/users';
 
 const USAGE = `usage: npm run --silent cli -- <command>
 
@@ -47,7 +49,13 @@ const USAGE = `usage: npm run --silent cli -- <command>
   digest preview --email E             print the text part of the next digest, as it would be sent now
   digest send [--now] [--dry-run] [--json]
                                        send every digest that is due (--now: the period in progress);
-                                       exits 1 naming each send that failed`;
+                                       exits 1 naming each send that failed
+  users add --email E --role viewer|analyst|admin
+                                       add an account; the password is read from stdin when it is
+                                       not a terminal, otherwise a one-time password is printed
+  users list [--json]                  accounts and their roles
+  users role --email E --role R        change an account's role
+  users remove --email E               remove an account, its sessions and tokens`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -76,6 +84,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'digest':
       // Loaded on demand: the mail stack (nodemailer and friends) is half a second no other command needs.
       return (await import('./commands/digest')).digestCommand(args);
+    case 'users':
+      return usersCommand(args);
     case undefined:
     case 'help':
     case '--help':
@@ -102,7 +112,7 @@ async function run(): Promise<void> {
     if (err instanceof UsageError) {
       console.error(`error: ${err.message}\n\n${USAGE}`);
       code = 2;
-    } else if (err instanceof FeedInputError || err instanceof OpmlError || err instanceof ConfigError || err instanceof LockHeldError || err instanceof TagInputError || err instanceof GazetteerError || err instanceof SubscriptionInputError) {
+    } else if (err instanceof FeedInputError || err instanceof OpmlError || err instanceof ConfigError || err instanceof LockHeldError || err instanceof TagInputError || err instanceof GazetteerError || err instanceof SubscriptionInputError || err instanceof UserInputError) {
       console.error(`error: ${err.message}`);
       code = 1;
     } else if ((err as { code?: string }).code === 'SQLITE_BUSY') {

@@ -63,6 +63,10 @@ const envSchema = z.object({
   // Where links in emails point (the dashboard as subscribers reach it).
   APP_URL: url(['http:', 'https:'], 'an http:// or https:// URL, such as https://chipwatch.example.com').optional(),
   PORT: positiveInt(3000),
+  // How long a sign-in lasts; the user signs in again after it (7 days by default).
+  CHIPWATCH_SESSION_HOURS: positiveInt(168),
+  // The account the first start creates when the database has none.
+  CHIPWATCH_ADMIN_EMAIL: z.email().default('admin@chipwatch.local'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

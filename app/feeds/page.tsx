@@ -2,22 +2,32 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { removeFeedAction, setFeedEnabledAction } from '../../lib/actions/feeds';
 import { fetchFeedHealth } from '../../lib/data/feeds';
+import { currentCaller } from '../../lib/auth/current-caller';
+import { roleAllows } from '../../lib/auth/roles';
 import { LocalTime } from '../components/local-time';
 import { AddFeedForm, ImportOpmlForm } from './feed-forms';
 
 export default async function FeedsPage() {
   await connection();
+  // Only admins manage feeds; the actions refuse anyone else, so others are not shown the forms.
+  const canManage = roleAllows((await currentCaller())!.user.role, 'admin');
   return (
     <>
       <h1>Feeds</h1>
-      <section className="panel" aria-labelledby="manage-feeds">
-        <h2 id="manage-feeds">Add or import feeds</h2>
-        <AddFeedForm />
-        <ImportOpmlForm />
-      </section>
+      {canManage ? (
+        <section className="panel" aria-labelledby="manage-feeds">
+          <h2 id="manage-feeds">Add or import feeds</h2>
+          <AddFeedForm />
+          <ImportOpmlForm />
+        </section>
+      ) : (
+        <p className="muted">
+          Only admins add or remove feeds. <a href="/api/feeds.opml">Export the list as OPML</a>.
+        </p>
+      )}
       <section className="panel">
         <Suspense fallback={<div className="skeleton" style={{ height: 240 }} aria-busy="true" />}>
-          <FeedTable />
+          <FeedTable canManage={canManage} />
         </Suspense>
       </section>
     </>
@@ -26,7 +36,7 @@ export default async function FeedsPage() {
 
 const STATUS_TEXT: Record<string, string> = { ok: 'OK', 'not-modified': 'Not modified', error: 'Error' };
 
-async function FeedTable() {
+async function FeedTable({ canManage }: { canManage: boolean }) {
   const feeds = await fetchFeedHealth();
   if (feeds.length === 0) {
     return (
@@ -67,7 +77,7 @@ async function FeedTable() {
               <LocalTime iso={f.lastFetchedAt} />
             </td>
             <td>{f.kind === 'sample' ? <span className="muted">bundled sample (loaded by demo)</span> : f.enabled ? <LocalTime iso={f.nextCheckAt} /> : <span className="muted">paused</span>}</td>
-            <td>{f.kind === 'remote' ? <FeedActions id={f.id} enabled={f.enabled} url={f.url} /> : null}</td>
+            <td>{f.kind === 'remote' && canManage ? <FeedActions id={f.id} enabled={f.enabled} url={f.url} /> : null}</td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { CLI_ACTOR, recordAudit } from '../../lib/auth/audit';
 import { addFeed, exportOpmlOutlines, importOpml, listFeeds, removeFeed } from '../../lib/feeds/manage-feeds';
 import { renderOpml } from '../../lib/feeds/opml';
 import { feedToJson } from '../../lib/queries/feed-rows';
@@ -10,7 +11,9 @@ export async function feedsCommand(args: string[]): Promise<number> {
     case 'add': {
       const { values, positionals } = parse(rest, { title: { type: 'string' } });
       expectPositionals(positionals, 1, 'feed URL');
-      const { feed, created } = addFeed(openMigratedDb(), positionals[0], values.title);
+      const db = openMigratedDb();
+      const { feed, created } = addFeed(db, positionals[0], values.title);
+      if (created) recordAudit(db, CLI_ACTOR, 'feed.add', feed.url);
       console.log(created ? `added feed ${feed.id}: ${feed.url}` : `feed ${feed.id} already exists: ${feed.url}`);
       return 0;
     }
@@ -39,7 +42,9 @@ export async function feedsCommand(args: string[]): Promise<number> {
       } catch (err) {
         throw new UsageError(`cannot read ${positionals[0]}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
       }
-      const result = await importOpml(openMigratedDb(), text);
+      const db = openMigratedDb();
+      const result = await importOpml(db, text);
+      for (const url of result.addedUrls) recordAudit(db, CLI_ACTOR, 'feed.add', url, 'OPML import');
       console.log(`imported ${positionals[0]}: ${result.added} added, ${result.existing} already present, ${result.rejected.length} rejected`);
       for (const r of result.rejected) console.error(`  rejected ${r.url}: ${r.reason}`);
       return 0;
@@ -53,7 +58,9 @@ export async function feedsCommand(args: string[]): Promise<number> {
     case 'remove': {
       const { positionals } = parse(rest);
       expectPositionals(positionals, 1, 'feed id or URL');
-      const feed = removeFeed(openMigratedDb(), positionals[0]);
+      const db = openMigratedDb();
+      const feed = removeFeed(db, positionals[0]);
+      recordAudit(db, CLI_ACTOR, 'feed.remove', feed.url);
       console.log(`removed feed ${feed.id}: ${feed.url} (${feed.itemCount} items)`);
       return 0;
     }

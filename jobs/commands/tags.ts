@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { items } from '../../db/schema';
+import { CLI_ACTOR, recordAudit } from '../../lib/auth/audit';
 import { updateExposure } from '../../lib/exposure/update-exposure';
 import { setManualTag } from '../../lib/tagging/manual-tags';
 import { getGazetteerFor } from '../../lib/tagging/tagger-instance';
@@ -17,6 +18,7 @@ export async function tagsCommand(args: string[]): Promise<number> {
   const value = (values.company ?? values.country)!;
   const db = openMigratedDb();
   setManualTag(db, getGazetteerFor(db), { itemId, kind, value }, sub === 'add');
+  recordAudit(db, CLI_ACTOR, `tag.${sub}`, `item ${itemId}`, `${kind} ${value}`);
   // The correction counts in the item's event and in the scores it reaches at once.
   const item = db.select({ clusterId: items.clusterId }).from(items).where(eq(items.id, itemId)).get();
   if (item?.clusterId) updateExposure(db, [item.clusterId]);

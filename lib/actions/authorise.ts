@@ -1,12 +1,60 @@
 import 'server-only';
+import { isSameOriginRequest } from '../auth/origin-check';
+import { currentCaller } from '../auth/current-caller';
+import { roleAllows, type Role } from '../auth/roles';
+import type { Actor } from '../auth/audit';
+import type { User } from '../auth/users';
 
-export type Role = 'viewer' | 'analyst' | 'admin';
+export type { Role };
+
+/** Refused: the caller is not signed in, holds only a read-only token, or lacks the role. */
+export class NotAllowedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAllowedError';
+  }
+}
+
+export interface RoleOptions {
+  /**
+   * For things a user owns (a digest subscription): the owner's id. An analyst may change only
+   * their own; an admin may change anyone's.
+   */
+  ownerId?: number;
+}
 
 /**
- * The one place every server action and mutating route asks whether the caller may act. Accounts
- * and roles arrive with issue 6; until then the dashboard has no sign-in and this allows everyone.
- * It must stay the only check, so adding real roles changes this function and nothing else.
+ * The one place every server action and mutating route asks whether the caller may act.
+ * viewer < analyst < admin: analysts correct tags and keep the watchlist and their own
+ * subscriptions; admins also manage feeds, users and every subscription. Returns the user, whom
+ * the action names in the audit log.
  */
-export async function requireRole(role: Role): Promise<void> {
-  void role;
+export async function requireRole(role: Role, options: RoleOptions = {}): Promise<User> {
+  const caller = await currentCaller();
+  if (!caller) throw new NotAllowedError('sign in first');
+  if (caller.via === 'token') throw new NotAllowedError('API tokens are read-only');
+  const { user } = caller;
+  if (!roleAllows(user.role, role)) throw new NotAllowedError(`a ${user.role} cannot do this; it needs the ${role} role`);
+  if (options.ownerId !== undefined && options.ownerId !== user.id && user.role !== 'admin') {
+    throw new NotAllowedError('only an admin can change what belongs to another user');
+  }
+  return user;
+}
+
+/**
+ * For mutating route handlers: the Origin check and requireRole() in one call. Returns the user,
+ * or the response to send instead (403 cross-origin, 401 not signed in, 403 role).
+ */
+export async function guardRoute(request: Request, role: Role, options: RoleOptions = {}): Promise<User | Response> {
+  if (!isSameOriginRequest(request.headers)) return Response.json({ error: 'cross-origin request refused' }, { status: 403 });
+  try {
+    return await requireRole(role, options);
+  } catch (err) {
+    if (!(err instanceof NotAllowedError)) throw err;
+    return Response.json({ error: err.message }, { status: err.message === 'sign in first' ? 401 : 403 });
+  }
+}
+
+export function actorOf(user: User): Actor & { userId: number } {
+  return { userId: user.id, label: user.email };
 }

@@ -9,7 +9,8 @@ import { correctEventTag } from '../tagging/event-tags';
 import type { Gazetteer } from '../tagging/gazetteer';
 import { getGazetteerFor } from '../tagging/tagger-instance';
 import { TagInputError } from '../tagging/manual-tags';
-import { requireRole } from './authorise';
+import { recordAudit } from '../auth/audit';
+import { actorOf, requireRole } from './authorise';
 
 export interface CorrectTagState {
   ok: boolean;
@@ -29,7 +30,7 @@ const input = z.object({
  * survive re-tagging; the event's exposure is updated at once. Returns field errors to the form.
  */
 export async function correctTag(_previous: CorrectTagState, formData: FormData): Promise<CorrectTagState> {
-  await requireRole('analyst');
+  const user = await requireRole('analyst');
   const parsed = input.safeParse(Object.fromEntries(['eventId', 'kind', 'value', 'op'].map((k) => [k, formData.get(k) ?? undefined])));
   if (!parsed.success) {
     const fieldErrors: CorrectTagState['fieldErrors'] = {};
@@ -41,6 +42,7 @@ export async function correctTag(_previous: CorrectTagState, formData: FormData)
   const value = kind === 'company' ? companyIdFor(gazetteer, parsed.data.value) : parsed.data.value;
   try {
     const result = correctEventTag(getDb(), gazetteer, { eventId, kind, value, present: op === 'add' });
+    recordAudit(getDb(), actorOf(user), `tag.${op}`, `event ${eventId}`, `${kind} ${result.value}`);
     // Tags show on the explorer and move scores on every dashboard page.
     revalidatePath('/', 'layout');
     const name = kind === 'company' ? (gazetteer.companyById.get(result.value)?.name ?? result.value) : result.value;

@@ -7,6 +7,12 @@ export interface FeedAgentOptions {
   /** Replaces DNS resolution; tests use it to point a public-looking name at 127.0.0.1. */
   lookup?: net.LookupFunction;
   connectTimeoutMs?: number;
+  /**
+   * Exact addresses allowed although the guard would block them (one known intranet feed host),
+   * while every other private address stays refused. Tests use it to stand a "public" server on a
+   * second loopback address.
+   */
+  trustedAddresses?: readonly string[];
 }
 
 /**
@@ -25,7 +31,7 @@ export function createFeedAgent(options: FeedAgentOptions): Agent {
     baseConnect(opts, (err, socket) => {
       if (err || !socket) return callback(err ?? new Error('connect failed'), null);
       const address = socket.remoteAddress ?? '';
-      if (!options.allowPrivate && isBlockedAddress(address)) {
+      if (!options.allowPrivate && isBlockedAddress(address) && !options.trustedAddresses?.includes(address)) {
         socket.destroy();
         return callback(new BlockedAddressError(address), null);
       }

@@ -69,6 +69,8 @@ export interface ImportResult {
   existing: number;
   /** Outlines refused, with the reason; nothing else in the file is affected by them. */
   rejected: { url: string; reason: string }[];
+  /** The URLs of the feeds added, for the audit log. */
+  addedUrls: string[];
 }
 
 /**
@@ -76,13 +78,16 @@ export interface ImportResult {
  * readable document, an outline with a bad URL is reported and skipped. All additions are one
  * transaction.
  */
-export async function importOpml(db: Db, text: string): Promise<ImportResult> {
+export async function importOpml(db: Db, text: string, options: { checkUrl?: (url: string) => Promise<void> } = {}): Promise<ImportResult> {
   const outlines = await parseOpml(text);
-  const result: ImportResult = { added: 0, existing: 0, rejected: [] };
+  const result: ImportResult = { added: 0, existing: 0, rejected: [], addedUrls: [] };
   const valid: OpmlOutline[] = [];
   for (const outline of outlines) {
     try {
-      valid.push({ ...outline, url: validateFeedUrl(outline.url) });
+      const url = validateFeedUrl(outline.url);
+      // The dashboard passes the private-address check here; the CLI and first start do not.
+      await options.checkUrl?.(url);
+      valid.push({ ...outline, url });
     } catch (err) {
       result.rejected.push({ url: outline.url, reason: err instanceof Error ? err.message : String(err) });
     }
@@ -95,7 +100,10 @@ export async function importOpml(db: Db, text: string): Promise<ImportResult> {
         .onConflictDoNothing({ target: feeds.url })
         .returning({ id: feeds.id })
         .get();
-      if (inserted) result.added++;
+      if (inserted) {
+        result.added++;
+        result.addedUrls.push(outline.url);
+      }
       else result.existing++;
     }
   });

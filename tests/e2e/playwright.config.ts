@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { storageStateFor } from './accounts';
 
 // Shared with the specs (config is evaluated before workers start, and workers inherit env).
 const port = Number(process.env.E2E_PORT ?? 3123);
@@ -13,7 +14,6 @@ process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
  */
 export default defineConfig({
   testDir: '.',
-  testMatch: '**/*.spec.ts',
   outputDir: path.resolve(__dirname, '../../test-results'),
   reporter: [['list']],
   workers: 1,
@@ -27,11 +27,16 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    // Signs every role in through the API before the specs run (tests/e2e/auth.setup.ts).
+    { name: 'setup', testMatch: 'auth.setup.ts' },
+    // Specs run as the admin unless they ask for another role or for no session.
+    { name: 'chromium', testMatch: '**/*.spec.ts', dependencies: ['setup'], use: { browserName: 'chromium', storageState: storageStateFor('admin') } },
+  ],
   webServer: {
     command: `node --import tsx tests/e2e/serve-production-build.ts`,
     cwd: path.resolve(__dirname, '../..'),
-    url: `${process.env.E2E_BASE_URL}/feeds`,
+    url: `${process.env.E2E_BASE_URL}/api/health`,
     env: { PORT: String(port), DATABASE_PATH: process.env.E2E_DATABASE_PATH, LOG_LEVEL: 'warn' },
     timeout: 120_000,
     reuseExistingServer: false,

@@ -8,10 +8,15 @@ import { searchEvents } from '../../lib/queries/search-events';
 import { retagItems } from '../../lib/tagging/retag';
 import { getTagger } from '../../lib/tagging/tagger-instance';
 import { createTempDb } from '../helpers/temp-db';
+import { CLI_ACTOR } from '../../lib/auth/audit';
+import { createSession } from '../../lib/auth/sessions';
+import { createUser } from '../../lib/auth/users';
 
 /** The explorer's tag-correction server action, called as the form calls it, against a real database. */
 vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+// Signed in as an analyst through a real session (tests/helpers/session-headers.ts).
+vi.mock('next/headers', async () => (await import('../helpers/session-headers')).mockRequestHeaders);
 
 let temp: ReturnType<typeof createTempDb>;
 let correctTag: typeof import('../../lib/actions/correct-tag').correctTag;
@@ -19,10 +24,12 @@ const initial = { ok: false, message: null, fieldErrors: {} };
 
 beforeAll(async () => {
   temp = createTempDb();
+  process.env.DATABASE_PATH = temp.file;
   await loadSampleArchive(temp.db);
   rebuildExposure(temp.db);
+  const analyst = await createUser(temp.db, CLI_ACTOR, { email: 'analyst@tags.test', role: 'analyst', password: 'analyst-password' });
+  (await import('../helpers/session-headers')).requestCookie.value = `chipwatch_session=${createSession(temp.db, analyst.id).token}`;
   temp.db.$client.close();
-  process.env.DATABASE_PATH = temp.file;
   ({ correctTag } = await import('../../lib/actions/correct-tag'));
 });
 afterAll(() => {

@@ -108,18 +108,27 @@ describe('npm start', () => {
     const port = await freePort();
     const start = spawnTs('jobs/start.ts', { DATABASE_PATH: temp.file, PORT: String(port) });
     try {
-      const html = await waitFor(
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(
         'the dashboard',
         async () => {
           try {
-            const res = await fetch(`http://127.0.0.1:${port}/`);
-            return res.ok ? await res.text() : undefined;
+            return (await fetch(`${base}/api/health`)).ok;
           } catch {
             return undefined;
           }
         },
         150_000,
       );
+      // The first start created an admin and printed its password, once; the dashboard needs it.
+      const password = /its password, shown only this once: (\S+)/.exec(start.output())?.[1];
+      expect(password, start.output()).toBeDefined();
+      expect(start.output().split(password!)).toHaveLength(2);
+      expect((await fetch(`${base}/`, { redirect: 'manual' })).headers.get('location')).toBe('/login');
+      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@chipwatch.local', password }) });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const html = await (await fetch(`${base}/`, { headers: { cookie } })).text();
       const items = temp.db.$client.prepare('select count(*) as n from items').get() as { n: number };
       expect(items.n).toBeGreaterThanOrEqual(200);
       expect(html).toContain('data-testid="count-items"');
