@@ -76,7 +76,7 @@ describe('exposure on the sample archive', () => {
     const rebuilt = dailyRows();
     expect(rebuilt.size).toBeGreaterThan(100_000);
     expect(differences(incremental, rebuilt).slice(0, 5)).toEqual([]);
-  });
+  }, 120_000); // rebuilds the whole sample archive twice: ~20 s alone, much more beside other suites
 
   it('carries every series forward when the day advances, touching no earlier day', () => {
     const last = (id: string) => temp.db.select().from(companyExposureDaily).where(eq(companyExposureDaily.companyId, id)).all().map((r) => r.day).sort().at(-1);

@@ -69,5 +69,5 @@ describe('manual tags and retag', () => {
     const again = after.find((e) => e.id === target.id)!;
     expect(again.companies.map((c) => c.id)).toEqual(expect.arrayContaining(['micron', 'samsung']));
     expect(again.countries).not.toContain('CN');
-  });
+  }, 120_000); // eleven CLI processes, each loading the app and most updating exposure
 });
