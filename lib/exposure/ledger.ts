@@ -40,7 +40,7 @@ export function ledgerFor(
   company: CompanyPresence,
   events: Iterable<ExposureEvent>,
   day: number,
-  // The exposure job passes a memoised routeOf (route-finder.ts): same answers, computed once per set of countries.
+  // The exposure job passes routes it has worked out once per set of countries (company-snapshot.ts).
   route: (event: ExposureEvent) => Route | null = (event) => routeOf(company, event),
 ): Ledger {
   const risk: LedgerRow[] = [];
