@@ -158,10 +158,13 @@ export function companySnapshot(company: CompanyPresence, s: SnapshotEvents, dai
   }
 
   // Chart markers of the default range: what each risk event added to the stored score on its own day.
+  // The stored days are read only when some risk event of the range reaches the company.
+  let candidates = false;
+  for (let i = 0; i < n && !candidates; i++) candidates = s.markerDay[i] >= 0 && !support[i] && rw[i] > 0;
   const dayScore = new Float64Array(MARKER_RANGE_DAYS);
   const dayRaw = new Float64Array(MARKER_RANGE_DAYS);
-  for (let d = 0; d < MARKER_RANGE_DAYS; d++) {
-    const stored = daily(dayString(s.day - (MARKER_RANGE_DAYS - 1) + d));
+  for (let d = 0; candidates && d < MARKER_RANGE_DAYS; d++) {
+    const stored = daily(s.markerDates[d]);
     dayScore[d] = stored?.score ?? 0;
     dayRaw[d] = stored?.raw ?? 0;
   }

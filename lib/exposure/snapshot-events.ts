@@ -20,6 +20,8 @@ export interface SnapshotEvents {
   weight: Float64Array;
   decayEnd: Float64Array;
   decayStart: Float64Array;
+  /** The days of the chart's default range, YYYY-MM-DD, oldest first. */
+  markerDates: string[];
   /** Days since the first day of the chart's default range, or −1 before it. */
   markerDay: Int32Array;
   support: Uint8Array;
@@ -40,6 +42,7 @@ export function snapshotEvents(all: readonly ExposureEvent[], day: number): Snap
     day,
     events,
     date: events.map((e) => dayString(e.day)),
+    markerDates: Array.from({ length: MARKER_RANGE_DAYS }, (_, d) => dayString(first + d)),
     weight: new Float64Array(n),
     decayEnd: new Float64Array(n),
     decayStart: new Float64Array(n),

@@ -22,10 +22,15 @@ export function writeSnapshots(db: Db, companies: readonly CompanyPresence[], da
   const daily = prepared(db, 'SELECT day, score, raw FROM company_exposure_daily WHERE company_id = ? AND day BETWEEN ? AND ?');
   let rows = 0;
   for (const company of companies) {
-    const stored = new Map(
-      (daily.all(company.id, dayString(day - (MARKER_RANGE_DAYS - 1)), dayString(day)) as { day: string; score: number; raw: number }[]).map((r) => [r.day, r]),
-    );
-    rows += storeSnapshot(db, companySnapshot(company, shared, (d) => stored.get(d)));
+    // Read on first use: a company no event of the chart's range reaches needs none of its days.
+    let stored: Map<string, { score: number; raw: number }> | undefined;
+    const dailyOn = (d: string) => {
+      stored ??= new Map(
+        (daily.all(company.id, dayString(day - (MARKER_RANGE_DAYS - 1)), dayString(day)) as { day: string; score: number; raw: number }[]).map((r) => [r.day, r]),
+      );
+      return stored.get(d);
+    };
+    rows += storeSnapshot(db, companySnapshot(company, shared, dailyOn));
   }
   return rows;
 }
