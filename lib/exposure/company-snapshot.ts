@@ -41,16 +41,23 @@ export interface CompanySnapshot {
  */
 export function companySnapshot(company: CompanyPresence, s: SnapshotEvents, daily: (day: string) => { score: number; raw: number } | undefined): CompanySnapshot {
   const n = s.events.length;
+  // Scratch arrays, one set per SnapshotEvents and reused by every company: allocating them anew
+  // for each of ~180 companies kept the garbage collector busy for seconds at a million items.
+  const scratch = (s.scratch ??= { numbers: Array.from({ length: 5 }, () => new Float64Array(n)), flags: [new Uint8Array(n), new Uint8Array(n)] });
+  let nextNumbers = 0;
+  let nextFlags = 0;
+  const numbers = () => scratch.numbers[nextNumbers++].fill(0);
+  const flags = () => scratch.flags[nextFlags++ % 2].fill(0);
   const setRoutes = s.sets.map((e) => routeOf(company, e));
   const named = new Map<number, Route>();
   for (const i of s.naming.get(company.id) ?? []) named.set(i, routeOf(company, s.events[i])!);
   const routeAt = (i: number) => named.get(i) ?? setRoutes[s.setOf[i]];
   const support = s.support;
-  const rw = new Float64Array(n);
+  const rw = numbers();
   for (let i = 0; i < n; i++) rw[i] = setRoutes[s.setOf[i]]?.weight ?? 0;
   for (const [i, route] of named) rw[i] = route.weight;
   const rawOf = (decay: Float64Array) => {
-    const raw = new Float64Array(n);
+    const raw = numbers();
     for (let i = 0; i < n; i++) raw[i] = s.weight[i] * rw[i] * decay[i];
     return raw;
   };
@@ -75,7 +82,7 @@ export function companySnapshot(company: CompanyPresence, s: SnapshotEvents, dai
     for (const r of rows) r.contribution = raw > 0 ? (score * r.raw) / raw : 0;
     let total = 0;
     const rest: RowsRest = { rows: 0, raw: 0, contribution: 0 };
-    const kept = new Uint8Array(n);
+    const kept = flags();
     for (const i of top) kept[i] = 1;
     for (let i = 0; i < n; i++) {
       if (!counted(i)) continue;
@@ -125,7 +132,7 @@ export function companySnapshot(company: CompanyPresence, s: SnapshotEvents, dai
   // Changes over the window: each risk event's contribution at the end minus at the start.
   const startRaw = sum(rawStart, 0);
   const startScore = saturate(startRaw, COMPANY_SCALE);
-  const change = new Float64Array(n);
+  const change = numbers();
   const either = (i: number) => !support[i] && (rawEnd[i] > 0 || rawStart[i] > 0);
   for (let i = 0; i < n; i++) {
     if (!either(i)) continue;
@@ -148,7 +155,7 @@ export function companySnapshot(company: CompanyPresence, s: SnapshotEvents, dai
     const before = rawStart[i] > 0 ? (startScore * rawStart[i]) / startRaw : 0;
     return { eventId: e.id, title: e.title, date: s.date[i], eventType: e.eventType, route: route.route, country: route.country ?? null, presence: route.presence ?? null, before, after, change: change[i] };
   });
-  const movedMark = new Uint8Array(n);
+  const movedMark = flags();
   for (const i of moved) movedMark[i] = 1;
   const changeRest: RowsRest = { rows: 0, raw: 0, contribution: 0 };
   for (let i = 0; i < n; i++) {
@@ -168,7 +175,8 @@ export function companySnapshot(company: CompanyPresence, s: SnapshotEvents, dai
     dayScore[d] = stored?.score ?? 0;
     dayRaw[d] = stored?.raw ?? 0;
   }
-  const jump = new Float64Array(n);
+  const jump = rawStart; // no longer needed: reused for the markers' jumps
+  jump.fill(0);
   for (let i = 0; i < n; i++) {
     const d = s.markerDay[i];
     if (d < 0 || support[i] || rw[i] === 0 || !(dayRaw[d] > 0)) continue;

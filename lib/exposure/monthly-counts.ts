@@ -1,5 +1,7 @@
 import { prepared, type Db } from '../../db';
 import { broadRegions } from './broad-regions';
+import { dayString } from './days';
+import type { ExposureEvent } from './model';
 
 /*
  * Events per calendar month by type and by broad region (monthly_event_counts), for the overview.
@@ -50,6 +52,31 @@ export function recountMonths(db: Db, months: Iterable<string> | 'all'): void {
       }
     }
     for (const c of counts.values()) insert.run(c.month, c.region, c.events);
+  }
+}
+
+/**
+ * Counts every month from events already in memory (the rebuild has just read them all), the same
+ * counts recountMonths makes from the tables, without reading the events a second time.
+ */
+export function countAllMonths(db: Db, events: readonly ExposureEvent[]): void {
+  const regionsOf = new Map<string, string[]>();
+  for (const r of broadRegions()) for (const c of r.countries) regionsOf.set(c, [...(regionsOf.get(c) ?? []), r.id]);
+  const counts = new Map<string, number>();
+  const monthOf = new Map<number, string>();
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const e of events) {
+    let month = monthOf.get(e.day);
+    if (month === undefined) monthOf.set(e.day, (month = dayString(e.day).slice(0, 7)));
+    bump(`type ${month} ${e.eventType}`);
+    const regions = new Set(e.countries.flatMap((c) => regionsOf.get(c) ?? []));
+    for (const region of regions) bump(`region ${month} ${region}`);
+  }
+  prepared(db, 'DELETE FROM monthly_event_counts').run();
+  const insert = prepared(db, 'INSERT INTO monthly_event_counts (by, month, key, events) VALUES (?, ?, ?, ?)');
+  for (const [key, n] of counts) {
+    const [by, month, k] = key.split(' ');
+    insert.run(by, month, k, n);
   }
 }
 

@@ -30,6 +30,8 @@ export interface SnapshotEvents {
   sets: ExposureEvent[];
   /** Company id → indexes of the events naming it. */
   naming: Map<string, number[]>;
+  /** Working arrays of company-snapshot.ts, sized to `events`. */
+  scratch?: { numbers: Float64Array[]; flags: Uint8Array[] };
 }
 
 /** `all` must hold every event from the longest horizon before the window to the ledger day, by day then id. */

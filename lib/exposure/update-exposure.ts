@@ -5,7 +5,7 @@ import { loadEvents, presenceCountries, companyPresences } from './load-events';
 import { horizonDays, saturate, type CompanyPresence, type ExposureEvent } from './model';
 import { COMPANY_SCALE, COUNTRY_SCALE } from './parameters';
 import { allCompanySeries, countrySeries } from './series';
-import { monthlyCountsMissing, recountMonths } from './monthly-counts';
+import { countAllMonths, monthlyCountsMissing, recountMonths } from './monthly-counts';
 import { syncAllEvents, syncEvents } from './sync-events';
 import { writeSnapshots } from './write-snapshots';
 
@@ -41,7 +41,7 @@ export function rebuildExposure(db: Db, now = new Date()): ExposureUpdate {
     const presences = companyPresences(db);
     const rows = writeSeries(db, all, presences, countries, from, today);
     const snapshotRows = writeSnapshots(db, presences, today, all);
-    recountMonths(db, 'all');
+    countAllMonths(db, all);
     return { events, companies: rows.companies, countries: countries.length, fromDay: dayString(from), rowsWritten: rows.rows + snapshotRows };
   });
 }
