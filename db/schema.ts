@@ -180,7 +180,11 @@ export const exposureEvents = sqliteTable(
     title: text('title').notNull(),
     url: text('url'),
   },
-  (t) => [index('exposure_events_day_idx').on(t.day)],
+  (t) => [
+    index('exposure_events_day_idx').on(t.day),
+    // A ledger on one day reads, per type, only the events within that type's decay horizon.
+    index('exposure_events_type_day_idx').on(t.eventType, t.day),
+  ],
 );
 
 export const EXPOSURE_ROUTES = ['title', 'body', 'country'] as const;
@@ -426,3 +430,140 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
 );
+
+/*
+ * What the exposure job stores for pages to read (docs/exposure.md, "Stored for the pages"). At a
+ * million items a company's ledger has tens of thousands of rows, too many to recompute on every
+ * request, so the job keeps, per company, the ledger day's numbers: the biggest rows plus one
+ * remainder row, the breakdowns, the 30-day changes and the chart's markers. Readers use them
+ * only when asked about the day they were computed for, and compute anything else on demand.
+ */
+
+/** One row per company: the day the stored ledger is for, and the totals its rows add up to. */
+export const companySnapshots = sqliteTable('company_snapshots', {
+  companyId: text('company_id').primaryKey(),
+  // The ledger day, YYYY-MM-DD: the latest day the job computed.
+  day: text('day').notNull(),
+  score: real('score').notNull(),
+  raw: real('raw').notNull(),
+  // How many rows the whole risk ledger has (the stored top rows plus those the remainder stands for).
+  riskRows: integer('risk_rows').notNull(),
+  supportScore: real('support_score').notNull(),
+  supportRaw: real('support_raw').notNull(),
+  supportRows: integer('support_rows').notNull(),
+  // The start of the "biggest changes" window (30 days before `day`) and the score then.
+  changeFrom: text('change_from').notNull(),
+  scoreBefore: real('score_before').notNull(),
+  // The first day of the range the stored chart markers were chosen over (the pages' default range).
+  markersFrom: text('markers_from').notNull(),
+});
+
+export const LEDGER_KINDS = ['risk', 'support'] as const;
+
+/**
+ * The biggest rows of a company's risk and support ledgers on the snapshot day, by rank, and after
+ * them one remainder row (event_id null) whose raw and contribution are the sums of all the others
+ * and whose `rows` says how many it stands for: stored rows always add up to the score.
+ */
+export const companyLedgerRows = sqliteTable(
+  'company_ledger_rows',
+  {
+    companyId: text('company_id').notNull(),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
+    rank: integer('rank').notNull(),
+    eventId: integer('event_id'),
+    title: text('title').notNull(),
+    eventDay: text('event_day').notNull(),
+    eventType: text('event_type'),
+    route: text('route'),
+    country: text('country'),
+    presence: text('presence'),
+    typeWeight: real('type_weight'),
+    severity: real('severity'),
+    confidence: real('confidence'),
+    routeWeight: real('route_weight'),
+    decay: real('decay'),
+    raw: real('raw').notNull(),
+    contribution: real('contribution').notNull(),
+    rows: integer('rows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.kind, t.rank] })],
+);
+
+export const BREAKDOWN_DIMENSIONS = ['country', 'type'] as const;
+
+/** A company's snapshot-day score split by country and by event type (each split sums to the score). */
+export const companyBreakdowns = sqliteTable(
+  'company_breakdowns',
+  {
+    companyId: text('company_id').notNull(),
+    by: text('by', { enum: BREAKDOWN_DIMENSIONS }).notNull(),
+    // A country code ('' for events naming none) or an event type.
+    key: text('key').notNull(),
+    contribution: real('contribution').notNull(),
+    rows: integer('rows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.by, t.key] })],
+);
+
+/** The events that moved a company's score most over the 30 days to the snapshot day, by rank, then one remainder row. */
+export const companyChanges = sqliteTable(
+  'company_changes',
+  {
+    companyId: text('company_id').notNull(),
+    rank: integer('rank').notNull(),
+    eventId: integer('event_id'),
+    title: text('title').notNull(),
+    eventDay: text('event_day').notNull(),
+    eventType: text('event_type'),
+    route: text('route'),
+    country: text('country'),
+    presence: text('presence'),
+    before: real('before').notNull(),
+    after: real('after').notNull(),
+    change: real('change').notNull(),
+    rows: integer('rows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.rank] })],
+);
+
+/** The chart markers of a company's default range (the year to the snapshot day): the events that added most on their day. */
+export const companyMarkers = sqliteTable(
+  'company_markers',
+  {
+    companyId: text('company_id').notNull(),
+    rank: integer('rank').notNull(),
+    eventId: integer('event_id').notNull(),
+    day: text('day').notNull(),
+    title: text('title').notNull(),
+    eventType: text('event_type').notNull(),
+    score: real('score').notNull(),
+    jump: real('jump').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.rank] })],
+);
+
+/**
+ * Events per calendar month (YYYY-MM) by event type and by broad region (an event touching two
+ * regions counts in both), for the overview's charts; kept in step by the exposure job.
+ */
+export const monthlyEventCounts = sqliteTable(
+  'monthly_event_counts',
+  {
+    by: text('by', { enum: ['type', 'region'] }).notNull(),
+    month: text('month').notNull(),
+    key: text('key').notNull(),
+    events: integer('events').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.by, t.month, t.key] })],
+);
+
+/**
+ * Items per calendar month (YYYY-MM, UTC, by published_at), kept by triggers on items (custom
+ * migration "item-month-counts") so every insert, delete and re-dated item is counted, whoever
+ * writes it: ingest, feed removal, the demo loader.
+ */
+export const monthlyItemCounts = sqliteTable('monthly_item_counts', {
+  month: text('month').primaryKey(),
+  items: integer('items').notNull(),
+});

@@ -33,11 +33,14 @@ export async function exposureCommand(args: string[]): Promise<number> {
   console.log(`${result.company.name} (${result.company.id}): exposure ${result.score.toFixed(1)} on ${result.to}, support ${result.support.score.toFixed(1)}`);
   const peak = result.series.reduce((a, b) => (b.score > a.score ? b : a), result.series[0]);
   console.log(`  ${result.from} to ${result.to}: peak ${peak.score.toFixed(1)} on ${peak.date}`);
-  console.log(`  ledger on ${result.to} (${result.ledger.length} rows, biggest first):`);
+  console.log(`  ledger on ${result.to} (${result.rows} rows, biggest first):`);
   for (const r of result.ledger.slice(0, 20)) {
     const route = r.route === 'country' ? `via ${r.country} (${r.presence})` : `named in ${r.route}`;
     console.log(`  ${r.contribution.toFixed(2).padStart(6)}  ${r.date}  ${r.eventType.padEnd(20)} ${route.padEnd(26)} ${r.title.slice(0, 70)}`);
   }
-  if (result.ledger.length > 20) console.log(`  … and ${result.ledger.length - 20} more rows`);
+  const shown = result.ledger.slice(0, 20);
+  const rest = result.rows - shown.length;
+  const restPoints = result.score - shown.reduce((sum, r) => sum + r.contribution, 0);
+  if (rest > 0) console.log(`  ${restPoints.toFixed(2).padStart(6)}  … the other ${rest} rows together`);
   return 0;
 }

@@ -18,10 +18,8 @@ export async function fetchCompanyList(params: CompanyListParams) {
 // Several widgets of one page read the same series and ledger; cache() computes it once per request.
 export const fetchCompanyExposure = cache(async (companyId: string, from: string, to: string) => companyExposure(getDb(), companyId, { from, to }));
 
-export async function fetchBreakdown(companyId: string, range: DateRange) {
-  const exposure = await fetchCompanyExposure(companyId, range.from, range.to);
-  return exposureBreakdown(getDb(), { ledger: exposure.ledger });
-}
+// Both breakdown tables of a page read it; once per request.
+export const fetchBreakdown = cache(async (companyId: string, to: string) => exposureBreakdown(getDb(), { companyId, day: to }));
 
 export const fetchChanges = cache(async (companyId: string, to: string) => biggestChanges(getDb(), { companyId, to }));
 

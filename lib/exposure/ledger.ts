@@ -1,5 +1,5 @@
 import type { EventType } from '../tagging/rules';
-import { decayFactor, eventWeight, routeOf, saturate, type CompanyPresence, type ExposureEvent, type Presence } from './model';
+import { decayFactor, eventWeight, routeOf, saturate, type CompanyPresence, type ExposureEvent, type Presence, type Route } from './model';
 import { COMPANY_SCALE } from './parameters';
 
 /** One row of a company's ledger on one day: why one event adds what it adds. */
@@ -36,29 +36,35 @@ export interface Ledger {
  * raw sum; each row's contribution is its share of the raw sum times the score, so the rows add up
  * to the score exactly and the biggest row is the biggest reason. Rows come biggest first.
  */
-export function ledgerFor(company: CompanyPresence, events: Iterable<ExposureEvent>, day: number): Ledger {
+export function ledgerFor(
+  company: CompanyPresence,
+  events: Iterable<ExposureEvent>,
+  day: number,
+  // The exposure job passes routes it has worked out once per set of countries (company-snapshot.ts).
+  route: (event: ExposureEvent) => Route | null = (event) => routeOf(company, event),
+): Ledger {
   const risk: LedgerRow[] = [];
   const support: LedgerRow[] = [];
   for (const event of events) {
     const decay = decayFactor(event.eventType, day - event.day);
     if (decay === 0) continue;
-    const route = routeOf(company, event);
-    if (!route) continue;
+    const reached = route(event);
+    if (!reached) continue;
     const { typeWeight, confidence, weight } = eventWeight(event);
     if (weight === 0) continue;
-    const raw = weight * route.weight * decay;
+    const raw = weight * reached.weight * decay;
     const row: LedgerRow = {
       eventId: event.id,
       title: event.title,
       day: event.day,
       eventType: event.eventType,
-      route: route.route,
-      country: route.country ?? null,
-      presence: route.presence ?? null,
+      route: reached.route,
+      country: reached.country ?? null,
+      presence: reached.presence ?? null,
       typeWeight,
       severity: event.severity,
       confidence,
-      routeWeight: route.weight,
+      routeWeight: reached.weight,
       decay,
       raw,
       contribution: 0,

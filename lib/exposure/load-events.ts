@@ -1,8 +1,8 @@
 import { prepared, type Db } from '../../db';
 import { getGazetteerFor } from '../tagging/tagger-instance';
-import type { EventType } from '../tagging/rules';
-import { dayIndex } from './days';
-import type { CompanyPresence, ExposureEvent } from './model';
+import { EVENT_TYPES, type EventType } from '../tagging/rules';
+import { dayIndex, dayString } from './days';
+import { horizonDays, type CompanyPresence, type ExposureEvent } from './model';
 
 interface EventRow {
   id: number;
@@ -16,16 +16,30 @@ interface EventRow {
 const EVENT_COLUMNS = 'e.id, e.day, e.event_type AS eventType, e.severity, e.sources, e.title';
 
 /**
- * Events as the model sees them. With `companyId`, only those that can reach that company: the
+ * Events as the model sees them. With `company`, only those that can reach that company: the
  * ones naming it and the ones naming a country where it is present. `fromDay` bounds the oldest.
+ * With `activeOn`, only the events that count on at least one day of that range: per type, those
+ * within the type's decay horizon before it (a diplomatic statement for 60 days, a sanction for
+ * nearly three years), read on the (event_type, day) index, so a ledger never loads the many
+ * events that have already decayed out of it.
  */
-export function loadEvents(db: Db, options: { company?: CompanyPresence; country?: string; fromDay?: string; toDay?: string } = {}): ExposureEvent[] {
+export function loadEvents(
+  db: Db,
+  options: { company?: CompanyPresence; country?: string; fromDay?: string; toDay?: string; activeOn?: { from: string; to: string } } = {},
+): ExposureEvent[] {
   const filters: string[] = [];
   const params: unknown[] = [];
+  if (options.activeOn) {
+    const from = dayIndex(options.activeOn.from);
+    filters.push(`(${EVENT_TYPES.map(() => '(e.event_type = ? AND e.day BETWEEN ? AND ?)').join(' OR ')})`);
+    for (const type of EVENT_TYPES) params.push(type, dayString(from - horizonDays(type)), options.activeOn.to);
+  }
   if (options.company) {
+    // Checked per event on the entities' key: the events are driven by day (and type), not by the
+    // company's countries, which for a US or Chinese company match most events ever stored.
     const countries = presenceCountries(options.company);
-    filters.push(`e.id IN (SELECT event_id FROM exposure_event_entities WHERE kind = 'company' AND value = ?
-                  UNION SELECT event_id FROM exposure_event_entities WHERE kind = 'country' AND value IN (SELECT value FROM json_each(?)))`);
+    filters.push(`EXISTS (SELECT 1 FROM exposure_event_entities x WHERE x.event_id = e.id
+                  AND ((x.kind = 'company' AND x.value = ?) OR (x.kind = 'country' AND x.value IN (SELECT value FROM json_each(?)))))`);
     params.push(options.company.id, JSON.stringify(countries));
   }
   if (options.country) {

@@ -5,7 +5,9 @@ import { loadEvents, presenceCountries, companyPresences } from './load-events';
 import { horizonDays, saturate, type CompanyPresence, type ExposureEvent } from './model';
 import { COMPANY_SCALE, COUNTRY_SCALE } from './parameters';
 import { allCompanySeries, countrySeries } from './series';
+import { countAllMonths, monthlyCountsMissing, recountMonths } from './monthly-counts';
 import { syncAllEvents, syncEvents } from './sync-events';
+import { writeSnapshots } from './write-snapshots';
 
 export interface ExposureUpdate {
   events: number;
@@ -18,19 +20,29 @@ export interface ExposureUpdate {
 
 const MAX_HORIZON = Math.max(...EVENT_TYPES.map(horizonDays));
 
-/** Recomputes everything: events from items, then every company's and country's daily series. */
+const SNAPSHOT_TABLES = ['company_snapshots', 'company_ledger_rows', 'company_breakdowns', 'company_changes', 'company_markers'];
+
+/**
+ * Recomputes everything: events from items, every company's and country's daily series, then what
+ * the pages read: each company's snapshot for today and the monthly event counts.
+ */
 export function rebuildExposure(db: Db, now = new Date()): ExposureUpdate {
   return db.transaction(() => {
     syncAllEvents(db);
-    db.$client.exec('DELETE FROM company_exposure_daily; DELETE FROM country_pressure_daily;');
+    db.$client.exec('DELETE FROM company_exposure_daily; DELETE FROM country_pressure_daily; DELETE FROM monthly_event_counts;');
+    for (const table of SNAPSHOT_TABLES) db.$client.exec(`DELETE FROM ${table}`);
     const first = prepared(db, 'SELECT min(day) AS day FROM exposure_events').get() as { day: string | null };
     const events = (prepared(db, 'SELECT count(*) AS n FROM exposure_events').get() as { n: number }).n;
     if (!first.day) return { events, companies: 0, countries: 0, fromDay: null, rowsWritten: 0 };
     const all = loadEvents(db);
     const from = all[0].day;
     const countries = [...new Set(all.flatMap((e) => e.countries))];
-    const rows = writeSeries(db, all, companyPresences(db), countries, from, dayIndexOf(now.getTime()));
-    return { events, companies: rows.companies, countries: countries.length, fromDay: dayString(from), rowsWritten: rows.rows };
+    const today = dayIndexOf(now.getTime());
+    const presences = companyPresences(db);
+    const rows = writeSeries(db, all, presences, countries, from, today);
+    const snapshotRows = writeSnapshots(db, presences, today, all);
+    countAllMonths(db, all);
+    return { events, companies: rows.companies, countries: countries.length, fromDay: dayString(from), rowsWritten: rows.rows + snapshotRows };
   });
 }
 
@@ -77,6 +89,11 @@ export function updateExposure(db: Db, clusterIds: number[], now = new Date()): 
       rows += written.rows;
       companies += written.companies;
     }
+    // Snapshots: the companies whose ledger may have changed, and every one whose snapshot is of an earlier day.
+    const snapshotDay = new Map((prepared(db, 'SELECT company_id AS id, day FROM company_snapshots').all() as { id: string; day: string }[]).map((r) => [r.id, r.day]));
+    const stale = presences.filter((p) => affectedCompanies.has(p.id) || snapshotDay.get(p.id) !== dayString(today));
+    rows += writeSnapshots(db, stale, today);
+    recountMonths(db, monthlyCountsMissing(db) ? 'all' : [...before.days, ...after.days].map((d) => dayString(d).slice(0, 7)));
     const firstDay = groups.size ? [...groups.keys()].reduce((a, b) => Math.min(a, b)) : null;
     return { events: clusterIds.length, companies, countries: affectedCountries.size, fromDay: firstDay === null ? null : dayString(firstDay), rowsWritten: rows };
   });

@@ -1,53 +1,33 @@
 import { prepared, type Db } from '../../db';
-import { dayString } from '../exposure/days';
+import { CHART_MARKERS } from '../exposure/ledger-cap';
 import { loadEvents } from '../exposure/load-events';
-import { eventWeight, routeOf } from '../exposure/model';
-import type { EventType } from '../tagging/rules';
+import { pickMarkers, type ChartMarker } from '../exposure/markers';
+import { routeOf } from '../exposure/model';
 import { presenceOfCompany } from './company-ledger';
 import type { DateRange } from './date-range';
+import { snapshotOn, storedMarkers } from './stored-snapshot';
 
-export interface ChartMarker {
-  eventId: number;
-  date: string;
-  title: string;
-  eventType: EventType;
-  /** The score on the event's day, where the marker sits on the line. */
-  score: number;
-  /** Points the event added to the score on its own day (its ledger contribution that day). */
-  jump: number;
-}
+export type { ChartMarker };
 
 /**
- * The risk events that moved the company's chart most in the range: each event's contribution to
- * the score on the day it appeared (its share, by raw weight, of that day's stored score), biggest
- * `limit` kept and returned by date so markers can be numbered left to right.
+ * The risk events that moved the company's chart most in the range (lib/exposure/markers.ts).
+ * For the pages' default range (the year to the day the exposure job last computed), read from
+ * its snapshot; for any other range, computed from the range's events and the stored daily scores.
  */
 export function chartMarkers(db: Db, params: { companyId: string; limit?: number } & DateRange): ChartMarker[] {
+  const limit = params.limit ?? CHART_MARKERS;
+  const snapshot = snapshotOn(db, params.companyId, params.to);
+  if (snapshot && snapshot.markersFrom === params.from && limit === CHART_MARKERS) return storedMarkers(db, params.companyId);
   const presence = presenceOfCompany(db, params.companyId);
-  const candidates = loadEvents(db, { company: presence, fromDay: params.from, toDay: params.to }).flatMap((event) => {
-    if (event.eventType === 'investment') return [];
-    const route = routeOf(presence, event);
-    return route ? [{ event, raw: eventWeight(event).weight * route.weight }] : [];
-  });
-  if (candidates.length === 0) return [];
-  const days = [...new Set(candidates.map((c) => dayString(c.event.day)))];
+  const events = loadEvents(db, { company: presence, fromDay: params.from, toDay: params.to });
   const daily = new Map(
     (
-      prepared(db, 'SELECT day, score, raw FROM company_exposure_daily WHERE company_id = ? AND day IN (SELECT value FROM json_each(?))').all(
-        presence.id,
-        JSON.stringify(days),
-      ) as { day: string; score: number; raw: number }[]
+      prepared(db, 'SELECT day, score, raw FROM company_exposure_daily WHERE company_id = ? AND day BETWEEN ? AND ?').all(presence.id, params.from, params.to) as {
+        day: string;
+        score: number;
+        raw: number;
+      }[]
     ).map((r) => [r.day, r]),
   );
-  return candidates
-    .map(({ event, raw }) => {
-      const date = dayString(event.day);
-      const day = daily.get(date);
-      const jump = day && day.raw > 0 ? (day.score * raw) / day.raw : 0;
-      return { eventId: event.id, date, title: event.title, eventType: event.eventType, score: day?.score ?? 0, jump };
-    })
-    .filter((m) => m.jump > 0)
-    .sort((a, b) => b.jump - a.jump || a.eventId - b.eventId)
-    .slice(0, params.limit ?? 6)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.eventId - b.eventId);
+  return pickMarkers(events, (e) => routeOf(presence, e), (day) => daily.get(day), limit);
 }

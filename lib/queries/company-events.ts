@@ -19,10 +19,13 @@ export interface CompanyEvents {
   hasMore: boolean;
 }
 
-/** Events that name the company, or a country where it is present, in the range. */
-const REACHING = `e.day BETWEEN ? AND ? AND e.id IN (
-  SELECT event_id FROM exposure_event_entities WHERE kind = 'company' AND value = ?
-  UNION SELECT event_id FROM exposure_event_entities WHERE kind = 'country' AND value IN (SELECT value FROM json_each(?)))`;
+/**
+ * Events that name the company, or a country where it is present, in the range. Walked latest
+ * first on the day index with a check per event, so a page stops after its rows: building the set
+ * of every event reaching a US or Chinese company first read most events ever stored.
+ */
+const REACHING = `e.day BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM exposure_event_entities x WHERE x.event_id = e.id
+  AND ((x.kind = 'company' AND x.value = ?) OR (x.kind = 'country' AND x.value IN (SELECT value FROM json_each(?)))))`;
 
 /**
  * The company's events in the range, latest first, support (investment) included: those naming it

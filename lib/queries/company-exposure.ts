@@ -1,10 +1,10 @@
 import { prepared, type Db } from '../../db';
 import { dayIndex, dayString, isDay } from '../exposure/days';
+import { capRows, LEDGER_TOP_ROWS, type RowsRest } from '../exposure/ledger-cap';
 import { ledgerFor, type LedgerRow } from '../exposure/ledger';
 import { loadEvents, presenceOf } from '../exposure/load-events';
-import { horizonDays } from '../exposure/model';
 import { getGazetteerFor } from '../tagging/tagger-instance';
-import { EVENT_TYPES } from '../tagging/rules';
+import { snapshotOn, storedLedger } from './stored-snapshot';
 
 export class ExposureQueryError extends Error {}
 
@@ -14,14 +14,23 @@ export interface CompanyExposure {
   to: string;
   /** One point per day of the range; 0 before anything reached the company. */
   series: { date: string; score: number; support: number }[];
-  /** The score on the last day of the range, and the rows behind it, biggest first. */
+  /**
+   * The score on the last day of the range and the rows behind it, biggest first: the biggest
+   * LEDGER_TOP_ROWS, then `rest`, what all the others add up to (null when there are no others).
+   * `rows` counts the whole ledger. The rows plus the rest sum to the score.
+   */
   score: number;
-  ledger: (Omit<LedgerRow, 'day'> & { date: string })[];
-  support: { score: number; ledger: (Omit<LedgerRow, 'day'> & { date: string })[] };
+  rows: number;
+  ledger: LedgerEntry[];
+  rest: RowsRest | null;
+  support: { score: number; rows: number; ledger: LedgerEntry[]; rest: RowsRest | null };
+  /** True when the ledger was read from what the exposure job stored for that day. */
+  stored: boolean;
 }
 
+export type LedgerEntry = Omit<LedgerRow, 'day'> & { date: string };
+
 const MAX_DAYS = 3660;
-const MAX_HORIZON = Math.max(...EVENT_TYPES.map(horizonDays));
 
 /** Latest day with stored exposure, else today (UTC). */
 export function latestExposureDay(db: Db): string {
@@ -37,8 +46,10 @@ export function latestExposureDay(db: Db): string {
 
 /**
  * A company's daily series over [from, to] (default: the year up to the latest computed day) and
- * its ledger on the last day. The ledger is computed from the events, the series read from the
- * daily table the exposure job keeps; tests hold the two to the same numbers.
+ * its ledger on the last day. The series is read from the daily table the exposure job keeps. The
+ * ledger of the day the job last computed is read from its snapshot; any other day's is computed
+ * from the events counting that day (read per type within its horizon). Tests hold all three to
+ * the same numbers.
  */
 export function companyExposure(db: Db, companyId: string, range: { from?: string; to?: string } = {}): CompanyExposure {
   const company = getGazetteerFor(db).companyById.get(companyId);
@@ -64,19 +75,35 @@ export function companyExposure(db: Db, companyId: string, range: { from?: strin
     series.push({ date, score: round(row?.score ?? 0), support: round(row?.support ?? 0) });
   }
 
-  const presence = presenceOf(company);
-  const last = dayIndex(to);
-  const events = loadEvents(db, { company: presence, fromDay: dayString(last - MAX_HORIZON), toDay: to });
-  const ledger = ledgerFor(presence, events, last);
   const present = (rows: LedgerRow[]) => rows.map(({ day, ...r }) => ({ ...r, date: dayString(day) }));
+  const base = { company: { id: company.id, name: company.name, segment: company.segment, hq: company.hq, sites: company.sites }, from, to, series };
+  const snapshot = snapshotOn(db, companyId, to);
+  if (snapshot) {
+    const risk = storedLedger(db, companyId, 'risk');
+    const support = storedLedger(db, companyId, 'support');
+    return {
+      ...base,
+      score: snapshot.score,
+      rows: snapshot.riskRows,
+      ledger: present(risk.rows),
+      rest: risk.rest,
+      support: { score: snapshot.supportScore, rows: snapshot.supportRows, ledger: present(support.rows), rest: support.rest },
+      stored: true,
+    };
+  }
+  const presence = presenceOf(company);
+  const events = loadEvents(db, { company: presence, activeOn: { from: to, to } });
+  const ledger = ledgerFor(presence, events, dayIndex(to));
+  const risk = capRows(ledger.rows, LEDGER_TOP_ROWS);
+  const support = capRows(ledger.support.rows, LEDGER_TOP_ROWS);
   return {
-    company: { id: company.id, name: company.name, segment: company.segment, hq: company.hq, sites: company.sites },
-    from,
-    to,
-    series,
+    ...base,
     score: ledger.score,
-    ledger: present(ledger.rows),
-    support: { score: ledger.support.score, ledger: present(ledger.support.rows) },
+    rows: ledger.rows.length,
+    ledger: present(risk.rows),
+    rest: risk.rest,
+    support: { score: ledger.support.score, rows: ledger.support.rows.length, ledger: present(support.rows), rest: support.rest },
+    stored: false,
   };
 }
 

@@ -17,14 +17,14 @@ export function presenceOfCompany(db: Db, companyId: string): CompanyPresence {
 }
 
 /**
- * A company's ledgers on several days, from one read of the events that can reach it on any of
- * them (those within the longest horizon before the earliest day).
+ * A company's full ledgers on several days, from one read of the events that can reach it and
+ * count on some day between the earliest and the latest (each type within its own horizon).
  */
 export function ledgersOn(db: Db, params: { companyId: string; days: string[] }): Map<string, Ledger> {
   const presence = presenceOfCompany(db, params.companyId);
   const indexes = params.days.map(dayIndex);
   const first = Math.min(...indexes);
   const last = Math.max(...indexes);
-  const events = loadEvents(db, { company: presence, fromDay: dayString(first - MAX_HORIZON), toDay: dayString(last) });
+  const events = loadEvents(db, { company: presence, activeOn: { from: dayString(first), to: dayString(last) } });
   return new Map(params.days.map((day, i) => [day, ledgerFor(presence, events, indexes[i])]));
 }

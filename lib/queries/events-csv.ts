@@ -1,5 +1,7 @@
 import type { EventRow } from './search-events';
 
+type CsvEvent = Pick<EventRow, 'id' | 'publishedAt' | 'title' | 'url' | 'eventType' | 'severity' | 'companies' | 'countries' | 'sources' | 'summary'>;
+
 /**
  * Events as CSV (RFC 4180: CRLF line ends, every field quoted, quotes doubled). Feed text is
  * untrusted and CSV files are opened in spreadsheets, which run a cell that starts with = + - @
@@ -8,7 +10,7 @@ import type { EventRow } from './search-events';
  */
 export const EVENT_CSV_HEADER = ['id', 'published_at', 'title', 'url', 'event_type', 'severity', 'companies', 'countries', 'sources', 'summary'];
 
-export function eventCsvRow(e: EventRow): string {
+export function eventCsvRow(e: CsvEvent): string {
   return csvLine([
     String(e.id),
     e.publishedAt,

@@ -29,23 +29,16 @@ export interface MonthCount {
   events: number;
 }
 
-/** Items and events per calendar month (UTC) that has any. */
+/**
+ * Items and events per calendar month (UTC) that has any, from the monthly counts kept by triggers
+ * on items (migration 0008) and by the exposure job (monthly_event_counts, whose type counts add up
+ * to each month's events).
+ */
 export function countItemsPerMonth(db: Db): MonthCount[] {
-  const range = prepared(db, 'SELECT min(published_at) AS first, max(published_at) AS last FROM items').get() as { first: number | null; last: number | null };
-  if (range.first === null || range.last === null) return [];
-  const events = new Map(
-    (prepared(db, 'SELECT substr(day, 1, 7) AS month, count(*) AS n FROM exposure_events GROUP BY month').all() as { month: string; n: number }[]).map((r) => [r.month, r.n]),
-  );
-  // One range count per month on the published_at index.
-  const countIn = prepared(db, 'SELECT count(*) AS n FROM items WHERE published_at >= ? AND published_at < ?');
-  const out: MonthCount[] = [];
-  const first = new Date(range.first);
-  for (let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)); d.getTime() <= range.last; ) {
-    const next = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
-    const month = d.toISOString().slice(0, 7);
-    const items = (countIn.get(d.getTime(), next.getTime()) as { n: number }).n;
-    if (items > 0) out.push({ month, items, events: events.get(month) ?? 0 });
-    d = next;
-  }
-  return out;
+  return prepared(
+    db,
+    `SELECT i.month, i.items,
+            coalesce((SELECT sum(c.events) FROM monthly_event_counts c WHERE c.by = 'type' AND c.month = i.month), 0) AS events
+     FROM monthly_item_counts i WHERE i.items > 0 ORDER BY i.month`,
+  ).all() as MonthCount[];
 }

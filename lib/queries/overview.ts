@@ -1,5 +1,5 @@
 import { prepared, type Db } from '../../db';
-import { getGazetteer } from '../tagging/gazetteer';
+import { broadRegions } from '../exposure/broad-regions';
 import { EVENT_TYPES, type EventType } from '../tagging/rules';
 import { getGazetteerFor } from '../tagging/tagger-instance';
 import { latestExposureDay } from './company-exposure';
@@ -50,25 +50,36 @@ export function eventCountsByMonth(db: Db, params: { by: 'type' | 'region'; mont
     return d.toISOString().slice(0, 7);
   });
   const from = `${months[0]}-01`;
-  const filter = params.companyIds
+  const index = new Map(months.map((m, i) => [m, i]));
+  const keys = params.by === 'type' ? EVENT_TYPES.map((t) => ({ id: t, name: t })) : broadRegions();
+  const series = keys.map((k) => ({ key: k.id, label: k.name, counts: new Array<number>(months.length).fill(0) }));
+  const seriesOf = new Map(series.map((x) => [x.key, x]));
+  // All companies: the counts the exposure job keeps. A watchlist: counted from its events (far fewer).
+  const rows = params.companyIds ? countDirect(db, params.by, from, to, params.companyIds) : (prepared(
+    db,
+    'SELECT month, key, events AS n FROM monthly_event_counts WHERE by = ? AND month BETWEEN ? AND ?',
+  ).all(params.by, months[0], months.at(-1)) as { month: string; key: string; n: number }[]);
+  for (const r of rows) {
+    const i = index.get(r.month);
+    const s = seriesOf.get(r.key);
+    if (s && i !== undefined) s.counts[i] += r.n;
+  }
+  return { months, series: series.filter((s) => s.counts.some((n) => n > 0)) };
+}
+
+/** Events per month and type or broad region, counted from the events (naming one of `companyIds`, when given). */
+export function countDirect(db: Db, by: 'type' | 'region', from: string, to: string, companyIds?: string[]): { month: string; key: string; n: number }[] {
+  const filter = companyIds
     ? `AND e.id IN (SELECT event_id FROM exposure_event_entities WHERE kind = 'company' AND value IN (SELECT value FROM json_each(?)))`
     : '';
   const args: unknown[] = [from, to];
-  if (params.companyIds) args.push(JSON.stringify(params.companyIds));
-  const index = new Map(months.map((m, i) => [m, i]));
-  if (params.by === 'type') {
-    const rows = prepared(
+  if (companyIds) args.push(JSON.stringify(companyIds));
+  if (by === 'type') {
+    return prepared(
       db,
       `SELECT substr(e.day, 1, 7) AS month, e.event_type AS key, count(*) AS n FROM exposure_events e
        WHERE e.day BETWEEN ? AND ? ${filter} GROUP BY month, key`,
     ).all(...args) as { month: string; key: string; n: number }[];
-    const series = EVENT_TYPES.map((t) => ({ key: t, label: t, counts: new Array<number>(months.length).fill(0) }));
-    for (const r of rows) {
-      const s = series.find((x) => x.key === r.key);
-      const i = index.get(r.month);
-      if (s && i !== undefined) s.counts[i] += r.n;
-    }
-    return { months, series: series.filter((s) => s.counts.some((n) => n > 0)) };
   }
   const rows = prepared(
     db,
@@ -76,26 +87,23 @@ export function eventCountsByMonth(db: Db, params: { by: 'type' | 'region'; mont
      JOIN exposure_event_entities x ON x.event_id = e.id AND x.kind = 'country'
      WHERE e.day BETWEEN ? AND ? ${filter}`,
   ).all(...args) as { month: string; country: string; id: number }[];
-  // Broad regions only, so the bars stay readable; an event touching two counts in both.
-  const regions = getGazetteer().regions.filter((r) => BROAD_REGIONS.includes(r.id));
+  // An event touching two countries of one region counts once there, and once in each region it touches.
   const regionOf = new Map<string, string[]>();
-  for (const r of regions) for (const c of r.countries) regionOf.set(c, [...(regionOf.get(c) ?? []), r.id]);
+  for (const r of broadRegions()) for (const c of r.countries) regionOf.set(c, [...(regionOf.get(c) ?? []), r.id]);
   const seen = new Set<string>();
-  const series = regions.map((r) => ({ key: r.id, label: r.name, counts: new Array<number>(months.length).fill(0) }));
+  const counts = new Map<string, { month: string; key: string; n: number }>();
   for (const row of rows) {
-    const i = index.get(row.month);
-    if (i === undefined) continue;
     for (const region of regionOf.get(row.country) ?? []) {
-      const key = `${row.id}:${region}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      series.find((s) => s.key === region)!.counts[i]++;
+      if (seen.has(`${row.id}:${region}`)) continue;
+      seen.add(`${row.id}:${region}`);
+      const entry = counts.get(`${row.month} ${region}`) ?? { month: row.month, key: region, n: 0 };
+      entry.n++;
+      counts.set(`${row.month} ${region}`, entry);
     }
   }
-  return { months, series: series.filter((s) => s.counts.some((n) => n > 0)) };
+  return [...counts.values()];
 }
 
-const BROAD_REGIONS = ['east-asia', 'southeast-asia', 'south-asia', 'europe', 'north-america', 'middle-east'];
 
 /** Each country's pressure index on the latest day. */
 export function pressureNow(db: Db): { day: string; values: Record<string, number> } {

@@ -32,7 +32,8 @@ export interface EventPage {
   total: number | null;
 }
 
-interface Row {
+/** A row of the explorer's event query (event-sql.ts). */
+export interface EventQueryRow {
   id: number;
   title: string;
   url: string | null;
@@ -52,7 +53,7 @@ interface Row {
 export function searchEvents(db: Db, filters: EventFilters, options: { withTotal?: boolean } = {}): EventPage {
   const query = buildEventQuery(db, filters, filters.limit + 1);
   if (query.sql === null) return { events: [], nextCursor: null, total: 0 };
-  const rows = prepared(db, query.sql).all(...query.params) as Row[];
+  const rows = prepared(db, query.sql).all(...query.params) as EventQueryRow[];
   const more = rows.length > filters.limit;
   const page = more ? rows.slice(0, filters.limit) : rows;
   const details = eventDetails(
@@ -84,7 +85,7 @@ export function searchEvents(db: Db, filters: EventFilters, options: { withTotal
   return { events, nextCursor: more ? encodeCursor(cursorOf(page.at(-1)!, filters.sort)) : null, total };
 }
 
-function cursorOf(row: Row, sort: EventFilters['sort']): CursorKey {
+export function cursorOf(row: EventQueryRow, sort: EventFilters['sort']): CursorKey {
   switch (sort) {
     case 'severity':
       return { sort, severity: row.severity, publishedAt: row.publishedAt, id: row.id };

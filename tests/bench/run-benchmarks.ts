@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chipwatch-bench-'));
   try {
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+    // BENCH_SKIP_INGEST=1 runs the million-item dashboard benchmark alone (no ingest or tagger figures).
+    if (process.env.BENCH_SKIP_INGEST === '1') return await runScaleBench(work);
     console.log(`corpus: ${FEEDS} feeds × ${ITEMS_PER_FEED} items = ${FEEDS * ITEMS_PER_FEED} items (RSS 2.0, HTML descriptions)`);
     const files = writeCorpus(path.join(work, 'corpus'), FEEDS, ITEMS_PER_FEED);
     const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);

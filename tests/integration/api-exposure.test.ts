@@ -38,6 +38,8 @@ describe('GET /api/exposure', () => {
     expect(body.series[0]).toMatchObject({ date: '2023-05-01', score: expect.any(Number) });
     expect(body.series.at(-1).date).toBe('2023-06-01');
     expect(body.ledger.length).toBeGreaterThan(5);
+    // The sample's ledgers are short: every row is listed, no remainder row.
+    expect(body.ledgerRows).toBe(body.ledger.length);
     for (const row of body.ledger) {
       expect(row).toEqual(
         expect.objectContaining({ eventId: expect.any(Number), title: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), eventType: expect.any(String), route: expect.stringMatching(/^(title|body|country)$/), contribution: expect.any(Number) }),

@@ -161,6 +161,22 @@ describe('GET /api/events.csv', () => {
     expect(n).toBeGreaterThan(200);
   });
 
+  it('says when it stops at the limit, and where to go on from, so no row is lost without a word', async () => {
+    const all = (await (await get(csv, 'company=micron')).text()).split('\r\n').filter(Boolean).slice(1);
+    const first = await get(csv, 'company=micron&limit=4');
+    expect(first.headers.get('x-truncated')).toBe('true');
+    expect(first.headers.get('x-row-count')).toBe('4');
+    const cursor = first.headers.get('x-next-cursor')!;
+    expect(cursor).toBeTruthy();
+    const firstRows = (await first.text()).split('\r\n').filter(Boolean).slice(1);
+    const rest = await get(csv, `company=micron&cursor=${encodeURIComponent(cursor)}`);
+    expect(rest.headers.get('x-truncated')).toBe('false');
+    expect(rest.headers.get('x-next-cursor')).toBeNull();
+    const restRows = (await rest.text()).split('\r\n').filter(Boolean).slice(1);
+    expect([...firstRows, ...restRows]).toEqual(all);
+    expect(Number(rest.headers.get('x-row-count'))).toBe(all.length - 4);
+  });
+
   it('refuses bad filters with a 400 like the JSON API', async () => {
     const res = await get(csv, 'type=nonsense');
     expect(res.status).toBe(400);

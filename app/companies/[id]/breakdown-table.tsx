@@ -12,7 +12,7 @@ const NOTES = {
 
 /** The score on the ledger day split by country or by event type; either way the parts add up to the score. */
 export async function BreakdownTable({ companyId, range, by }: { companyId: string; range: DateRange; by: 'country' | 'type' }) {
-  const breakdown = await fetchBreakdown(companyId, range);
+  const breakdown = await fetchBreakdown(companyId, range.to);
   const rows = by === 'country' ? breakdown.byCountry : breakdown.byType;
   if (rows.length === 0) {
     return (

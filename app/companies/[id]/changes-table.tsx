@@ -11,7 +11,8 @@ export async function ChangesTable({ companyId, to }: { companyId: string; to: s
   const moved = changes.rows.filter((r) => Math.abs(r.change) >= 0.005);
   const shown = moved.slice(0, SHOWN_ROWS);
   const rest = changes.rows.slice(shown.length);
-  const restTotal = rest.reduce((s, r) => s + r.change, 0);
+  const restCount = rest.length + (changes.rest?.rows ?? 0);
+  const restTotal = rest.reduce((s, r) => s + r.change, 0) + (changes.rest?.contribution ?? 0);
   return (
     <>
       <p className="note" style={{ marginTop: 0 }}>
@@ -53,11 +54,11 @@ export async function ChangesTable({ companyId, to }: { companyId: string; to: s
               </tr>
             ))}
           </tbody>
-          {rest.length ? (
+          {restCount ? (
             <tfoot>
               <tr>
                 <td colSpan={5}>
-                  {rest.length} other {rest.length === 1 ? 'event' : 'events'} together
+                  {restCount.toLocaleString('en-US')} other {restCount === 1 ? 'event' : 'events'} together
                 </td>
                 <td className="num">
                   <ScoreChange value={restTotal} digits={2} />

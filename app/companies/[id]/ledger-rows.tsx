@@ -7,11 +7,27 @@ type Row = CompanyExposure['ledger'][number];
 /**
  * Ledger rows with every factor of their contribution, the biggest `limit` of them, then one line
  * for the rest so a ledger of thousands of country-route rows stays readable and still adds up.
+ * `rows` are the biggest rows the query returned and `more` what the ledger's other rows add up to.
  */
-export function LedgerRows({ rows, limit, caption, urls, allHref }: { rows: Row[]; limit: number; caption: string; urls: Map<number, string>; allHref: string }) {
+export function LedgerRows({
+  rows,
+  more,
+  limit,
+  caption,
+  urls,
+  allHref,
+}: {
+  rows: Row[];
+  more: CompanyExposure['rest'];
+  limit: number;
+  caption: string;
+  urls: Map<number, string>;
+  allHref: string;
+}) {
   const shown = rows.slice(0, limit);
   const rest = rows.slice(limit);
-  const restTotal = rest.reduce((s, r) => s + r.contribution, 0);
+  const restRows = rest.length + (more?.rows ?? 0);
+  const restTotal = rest.reduce((s, r) => s + r.contribution, 0) + (more?.contribution ?? 0);
   return (
     <table data-testid="ledger-table">
       <caption className="sr-only">{caption}</caption>
@@ -53,13 +69,13 @@ export function LedgerRows({ rows, limit, caption, urls, allHref }: { rows: Row[
           </tr>
         ))}
       </tbody>
-      {rest.length ? (
+      {restRows ? (
         <tfoot>
-          <tr data-testid="ledger-rest" data-rows={rest.length}>
+          <tr data-testid="ledger-rest" data-rows={restRows}>
             <td colSpan={9}>
-              {rest.length} more {rest.length === 1 ? 'row' : 'rows'}, totalling{' '}
+              {restRows.toLocaleString('en-US')} more {restRows === 1 ? 'row' : 'rows'}, totalling{' '}
               <span className="muted">
-                (every row: <a href={allHref}>JSON</a>)
+                (the biggest {rows.length} rows and the sum of the others: <a href={allHref}>JSON</a>)
               </span>
             </td>
             <td className="num" data-testid="rest-contribution">

@@ -10,7 +10,7 @@ const SHOWN_ROWS = 25;
 export async function LedgerTable({ companyId, range }: { companyId: string; range: DateRange }) {
   const exposure = await fetchCompanyExposure(companyId, range.from, range.to);
   const rows = exposure.ledger;
-  if (rows.length === 0) {
+  if (exposure.rows === 0) {
     return (
       <p className="empty">
         Nothing reaches {exposure.company.name} on <LocalDate day={range.to} />: no event within its decay horizon names it or a country where it is present.
@@ -18,7 +18,7 @@ export async function LedgerTable({ companyId, range }: { companyId: string; ran
       </p>
     );
   }
-  const total = rows.reduce((s, r) => s + r.contribution, 0);
+  const total = rows.reduce((s, r) => s + r.contribution, 0) + (exposure.rest?.contribution ?? 0);
   const urls = await fetchEventUrls(rows.slice(0, SHOWN_ROWS).map((r) => r.eventId));
   return (
     <>
@@ -28,10 +28,10 @@ export async function LedgerTable({ companyId, range }: { companyId: string; ran
         its raw weight, so the contributions add up to the score.
       </p>
       <p className="sum-line" data-testid="ledger-sum">
-        {rows.length} {rows.length === 1 ? 'row sums' : 'rows sum'} to <span data-testid="ledger-total">{total.toFixed(2)}</span> = the score on{' '}
+        {exposure.rows.toLocaleString('en-US')} {exposure.rows === 1 ? 'row sums' : 'rows sum'} to <span data-testid="ledger-total">{total.toFixed(2)}</span> = the score on{' '}
         <LocalDate day={range.to} />, <span data-testid="ledger-score">{exposure.score.toFixed(2)}</span>.
       </p>
-      <LedgerRows rows={rows} limit={SHOWN_ROWS} urls={urls} allHref={`/api/exposure?company=${companyId}&from=${range.to}&to=${range.to}`} caption={`Ledger of ${exposure.company.name} on ${range.to}`} />
+      <LedgerRows rows={rows} more={exposure.rest} limit={SHOWN_ROWS} urls={urls} allHref={`/api/exposure?company=${companyId}&from=${range.to}&to=${range.to}`} caption={`Ledger of ${exposure.company.name} on ${range.to}`} />
     </>
   );
 }

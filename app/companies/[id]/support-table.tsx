@@ -6,8 +6,8 @@ import { LedgerRows } from './ledger-rows';
 /** Investment reaching the company, scored like risk but on its own: it never offsets the exposure score. */
 export async function SupportTable({ companyId, range }: { companyId: string; range: DateRange }) {
   const exposure = await fetchCompanyExposure(companyId, range.from, range.to);
-  const { score, ledger } = exposure.support;
-  if (ledger.length === 0) {
+  const { score, ledger, rows, rest } = exposure.support;
+  if (rows === 0) {
     return (
       <p className="empty">
         No subsidy, grant or investment event reaches {exposure.company.name} on <LocalDate day={range.to} />.
@@ -18,10 +18,10 @@ export async function SupportTable({ companyId, range }: { companyId: string; ra
   return (
     <>
       <p className="sum-line">
-        Support {score.toFixed(2)} from {ledger.length} investment {ledger.length === 1 ? 'event' : 'events'}. Tracked beside the exposure score, never
+        Support {score.toFixed(2)} from {rows.toLocaleString('en-US')} investment {rows === 1 ? 'event' : 'events'}. Tracked beside the exposure score, never
         subtracted from it: a subsidy does not undo an export ban.
       </p>
-      <LedgerRows rows={ledger} limit={10} urls={urls} allHref={`/api/exposure?company=${companyId}&from=${range.to}&to=${range.to}`} caption={`Support ledger of ${exposure.company.name} on ${range.to}`} />
+      <LedgerRows rows={ledger} more={rest} limit={10} urls={urls} allHref={`/api/exposure?company=${companyId}&from=${range.to}&to=${range.to}`} caption={`Support ledger of ${exposure.company.name} on ${range.to}`} />
     </>
   );
 }
