@@ -21,7 +21,7 @@ test('a viewer sees events without the tag-correction form', async ({ page }) =>
   await expect(page.getByTestId('event').first()).toBeVisible();
   await expect(page.getByTestId('read-only-note')).toContainText('Your role (viewer) is read-only: analysts and admins correct tags');
   await expect(page.getByTestId('tag-editor')).toHaveCount(0);
-  await expect(page.getByText('Correct tags')).toHaveCount(0);
+  await expect(page.getByText('Correct tags', { exact: true })).toHaveCount(0);
 });
 
 test('a viewer sees the watchlist without its forms', async ({ page }) => {
