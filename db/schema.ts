@@ -295,12 +295,19 @@ export const digestSubscriptions = sqliteTable(
     alertScoreRise: real('alert_score_rise'),
     alertMinSeverity: real('alert_min_severity'),
     paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+    // Who created it from the dashboard; null when it came from the CLI or its owner was removed.
+    // An analyst may change only their own; one without an owner, only an admin (lib/actions/authorise.ts).
+    ownerUserId: integer('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
     unsubscribeToken: text('unsubscribe_token').notNull(),
     unsubscribedAt: timestamp('unsubscribed_at'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('digest_subscriptions_email_unique').on(t.email), uniqueIndex('digest_subscriptions_token_unique').on(t.unsubscribeToken)],
+  (t) => [
+    uniqueIndex('digest_subscriptions_email_unique').on(t.email),
+    uniqueIndex('digest_subscriptions_token_unique').on(t.unsubscribeToken),
+    index('digest_subscriptions_owner_idx').on(t.ownerUserId),
+  ],
 );
 
 export const DELIVERY_KINDS = ['digest', 'alert'] as const;

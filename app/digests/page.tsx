@@ -1,13 +1,28 @@
 import { connection } from 'next/server';
 import { requeueDeliveryAction, setPausedAction, unsubscribeAction } from '../../lib/actions/digests';
+import { currentCaller } from '../../lib/auth/current-caller';
+import { roleAllows } from '../../lib/auth/roles';
 import { fetchDigests } from '../../lib/data/digests';
 import type { DeliveryView, SubscriptionView } from '../../lib/digest/subscription-view';
 import { LocalTime } from '../components/local-time';
+import { ReadOnlyNote } from '../components/read-only-note';
 import { SubscriptionForm } from './subscription-form';
 
 export default async function DigestsPage() {
   await connection();
-  const data = await fetchDigests();
+  // Signed in: proxy.ts lets no anonymous request reach this page.
+  const user = (await currentCaller())!.user;
+  if (!roleAllows(user.role, 'analyst')) {
+    return (
+      <>
+        <h1>Email digests</h1>
+        <ReadOnlyNote role={user.role} what="analysts and admins subscribe to digests and alerts here" />
+      </>
+    );
+  }
+  // Admins see every subscription and whose it is; analysts only their own (fetchDigests).
+  const isAdmin = user.role === 'admin';
+  const data = await fetchDigests(user);
   return (
     <>
       <h1>Email digests</h1>
@@ -32,9 +47,12 @@ export default async function DigestsPage() {
         <SubscriptionForm options={data.options} label="New subscription" />
       </section>
       <section className="panel" aria-labelledby="subscriptions">
-        <h2 id="subscriptions">Subscriptions</h2>
+        <h2 id="subscriptions">{isAdmin ? 'Subscriptions' : 'Your subscriptions'}</h2>
+        {isAdmin ? (
+          <p className="muted">Every subscription, with the user who created it. Those with no owner came from the command line or belonged to a removed user: only admins change them.</p>
+        ) : null}
         {data.subscriptions.length === 0 ? (
-          <p className="empty">No subscriptions yet.</p>
+          <p className="empty">{isAdmin ? 'No subscriptions yet.' : 'You have no subscriptions yet.'}</p>
         ) : (
           <table data-testid="subscriptions">
             <thead>
@@ -48,7 +66,7 @@ export default async function DigestsPage() {
             </thead>
             <tbody>
               {data.subscriptions.map((s) => (
-                <SubscriptionRow key={s.id} s={s} options={data.options} />
+                <SubscriptionRow key={s.id} s={s} options={data.options} showOwner={isAdmin} />
               ))}
             </tbody>
           </table>
@@ -60,7 +78,7 @@ export default async function DigestsPage() {
 
 const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-function SubscriptionRow({ s, options }: { s: SubscriptionView; options: Awaited<ReturnType<typeof fetchDigests>>['options'] }) {
+function SubscriptionRow({ s, options, showOwner }: { s: SubscriptionView; options: Awaited<ReturnType<typeof fetchDigests>>['options']; showOwner: boolean }) {
   const follows = [
     s.companies.length ? s.companies.join(', ') : null,
     s.watchlist ? 'watchlist' : null,
@@ -73,6 +91,11 @@ function SubscriptionRow({ s, options }: { s: SubscriptionView; options: Awaited
     <tr data-email={s.email}>
       <td>
         <div>{s.email}</div>
+        {showOwner ? (
+          <div className="muted" data-testid="owner">
+            {s.owner ? `owner: ${s.owner}` : 'no owner'}
+          </div>
+        ) : null}
         <div className={`status status-${s.status === 'active' ? 'ok' : 'error'}`}>{s.status}</div>
       </td>
       <td>

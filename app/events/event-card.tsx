@@ -7,8 +7,8 @@ import { TagEditor } from './tag-editor';
 
 const SUMMARY_CHARS = 400;
 
-/** One event: its first report, the feeds that carried it, its tags with what matched, and the correction panel. */
-export function EventCard({ event }: { event: EventRow }) {
+/** One event: its first report, the feeds that carried it, its tags with what matched, and (for analysts and admins) the correction panel. */
+export function EventCard({ event, canCorrect }: { event: EventRow; canCorrect: boolean }) {
   const summary = event.summary.length > SUMMARY_CHARS ? `${event.summary.slice(0, SUMMARY_CHARS - 1)}…` : event.summary;
   return (
     <li className={styles.event} data-testid="event" data-event-id={event.id}>
@@ -55,7 +55,7 @@ export function EventCard({ event }: { event: EventRow }) {
           </span>
         ))}
       </div>
-      <TagEditor eventId={event.id} tags={event.tags.map((t) => ({ kind: t.kind, value: t.value, name: t.name }))} />
+      {canCorrect ? <TagEditor eventId={event.id} tags={event.tags.map((t) => ({ kind: t.kind, value: t.value, name: t.name }))} /> : null}
     </li>
   );
 }

@@ -5,7 +5,7 @@ import { EventCard } from './event-card';
 import styles from './events.module.css';
 
 /** One page of results, the links to the next page and to the same view as CSV and JSON, or what to do when it is empty. */
-export async function EventResults({ filters }: { filters: EventFilters }) {
+export async function EventResults({ filters, canCorrect }: { filters: EventFilters; canCorrect: boolean }) {
   const page = await fetchEvents(filters, { withTotal: true });
   const base = eventFiltersToParams(filters);
   const exportParams = eventFiltersToParams({ ...filters, limit: 50 }).toString();
@@ -27,7 +27,7 @@ export async function EventResults({ filters }: { filters: EventFilters }) {
       </div>
       <ol className={styles.list} data-testid="event-list">
         {page.events.map((e) => (
-          <EventCard key={e.id} event={e} />
+          <EventCard key={e.id} event={e} canCorrect={canCorrect} />
         ))}
       </ol>
       <nav className="pager" aria-label="Pages">

@@ -1,3 +1,4 @@
+import { CLI_ACTOR, recordAudit } from '../../lib/auth/audit';
 import { getConfig } from '../../lib/config';
 import { mailSettings } from '../../lib/digest/mail-settings';
 import { findSubscriptionByEmail, subscribe, unsubscribe } from '../../lib/digest/manage-subscriptions';
@@ -93,7 +94,12 @@ async function subscribeCommand(args: string[]): Promise<number> {
       getGazetteerFor(db),
     ),
   );
-  const { subscription, created } = subscribe(db, input);
+  // No owner: a subscription made from the command line is changed from the dashboard by admins only.
+  const { subscription, created } = db.transaction(() => {
+    const result = subscribe(db, input);
+    recordAudit(db, CLI_ACTOR, result.created ? 'subscription.create' : 'subscription.update', result.subscription.email, `subscription ${result.subscription.id}`);
+    return result;
+  });
   const view = subscriptionView(db, subscription);
   console.log(`${created ? 'subscribed' : 'updated the subscription of'} ${view.email}: ${describe(view)}`);
   return 0;
@@ -125,7 +131,12 @@ async function unsubscribeCommand(args: string[]): Promise<number> {
   const db = openMigratedDb();
   const sub = findSubscriptionByEmail(db, values.email);
   if (!sub) throw new SubscriptionInputError('email', `no subscription for ${values.email.trim().toLowerCase()}`);
-  console.log(unsubscribe(db, sub.id) ? `unsubscribed ${sub.email}: no further digests or alerts` : `${sub.email} was already unsubscribed`);
+  const changed = db.transaction(() => {
+    const done = unsubscribe(db, sub.id);
+    if (done) recordAudit(db, CLI_ACTOR, 'subscription.unsubscribe', sub.email, `subscription ${sub.id}`);
+    return done;
+  });
+  console.log(changed ? `unsubscribed ${sub.email}: no further digests or alerts` : `${sub.email} was already unsubscribed`);
   return 0;
 }
 

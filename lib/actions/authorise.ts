@@ -17,10 +17,11 @@ export class NotAllowedError extends Error {
 
 export interface RoleOptions {
   /**
-   * For things a user owns (a digest subscription): the owner's id. An analyst may change only
-   * their own; an admin may change anyone's.
+   * For things a user owns (a digest subscription): the owner's id, or null for something no user
+   * owns (created from the CLI, or its owner was removed). An analyst may change only their own;
+   * an admin may change anyone's and the ownerless ones.
    */
-  ownerId?: number;
+  ownerId?: number | null;
 }
 
 /**
@@ -35,10 +36,19 @@ export async function requireRole(role: Role, options: RoleOptions = {}): Promis
   if (caller.via === 'token') throw new NotAllowedError('API tokens are read-only');
   const { user } = caller;
   if (!roleAllows(user.role, role)) throw new NotAllowedError(`a ${user.role} cannot do this; it needs the ${role} role`);
-  if (options.ownerId !== undefined && options.ownerId !== user.id && user.role !== 'admin') {
-    throw new NotAllowedError('only an admin can change what belongs to another user');
+  if (options.ownerId !== undefined && !mayChange(user, options.ownerId)) {
+    throw new NotAllowedError(options.ownerId === null ? 'only an admin can change what no user owns' : 'only an admin can change what belongs to another user');
   }
   return user;
+}
+
+/**
+ * The ownership half of requireRole(), for a user it has already returned: for a check that has to
+ * run inside a transaction, against the row as it is there (subscribing an address that may
+ * already have an owner). Pages show a user the subscriptions this allows them to change, and no others.
+ */
+export function mayChange(user: User, ownerId: number | null): boolean {
+  return user.role === 'admin' || (ownerId !== null && ownerId === user.id && roleAllows(user.role, 'analyst'));
 }
 
 /**

@@ -2,13 +2,15 @@ import { desc } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { auditLog } from '../../db/schema';
 
-/** Who made a change: a signed-in user, or a process acting for the operator (`cli`, `first-start`). */
+/** Who made a change: a signed-in user, a process acting for the operator (`cli`, `first-start`), or an unsubscribe link. */
 export interface Actor {
   userId: number | null;
   label: string;
 }
 
 export const CLI_ACTOR: Actor = { userId: null, label: 'cli' };
+/** Whoever holds a digest's unsubscribe link (the subscriber, from their mail): no account is involved. */
+export const UNSUBSCRIBE_LINK_ACTOR: Actor = { userId: null, label: 'unsubscribe-link' };
 
 export interface AuditEntry {
   id: number;

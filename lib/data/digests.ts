@@ -1,18 +1,26 @@
 import 'server-only';
 import { getDb } from '../../db';
 import { getConfig } from '../config';
-import { getSubscription } from '../digest/manage-subscriptions';
+import { mayChange } from '../actions/authorise';
+import type { User } from '../auth/users';
+import { getSubscription, listSubscriptions } from '../digest/manage-subscriptions';
 import { htmlWithInlineImages } from '../digest/message';
 import { previewDigest } from '../digest/preview-digest';
-import { subscriptionViews } from '../digest/subscription-view';
+import { subscriptionView } from '../digest/subscription-view';
 import { EVENT_TYPES } from '../tagging/rules';
 import { getGazetteerFor } from '../tagging/tagger-instance';
 
-export async function fetchDigests() {
+/**
+ * What /digests shows a user: the subscriptions they may change (requireRole's ownership rule), so
+ * all of them for an admin, their own for an analyst, none for a viewer.
+ */
+export async function fetchDigests(user: User) {
   const db = getDb();
   const gazetteer = getGazetteerFor(db);
   return {
-    subscriptions: subscriptionViews(db, { includeUnsubscribed: true }),
+    subscriptions: listSubscriptions(db, { includeUnsubscribed: true })
+      .filter((s) => mayChange(user, s.ownerUserId))
+      .map((s) => subscriptionView(db, s)),
     options: {
       companies: gazetteer.companies.map((c) => ({ id: c.id, name: c.name })).sort((a, b) => a.name.localeCompare(b.name)),
       regions: gazetteer.regions.map((r) => ({ id: r.id, name: r.name })),
@@ -22,11 +30,12 @@ export async function fetchDigests() {
   };
 }
 
-/** The next digest of a subscription exactly as `digest send --now` would send it, images inlined for the browser. */
-export async function fetchDigestPreview(id: number) {
+/** The next digest of a subscription exactly as `digest send --now` would send it, images inlined for the browser; null when the user may not see it. */
+export async function fetchDigestPreview(id: number, user: User) {
   const db = getDb();
   const sub = getSubscription(db, id);
-  if (!sub) return null;
+  // One the user may not see is as absent as one that does not exist.
+  if (!sub || !mayChange(user, sub.ownerUserId)) return null;
   const { message, content } = await previewDigest(db, sub, getConfig().APP_URL);
   return {
     email: sub.email,

@@ -152,6 +152,10 @@ export function retryableDeliveries(db: Db, kind: DeliveryKind, now: Date, ignor
 }
 
 /** A person's decision on /digests: send an uncertain or abandoned delivery again at the next run. */
+export function getDelivery(db: Db, id: number): DigestDelivery | undefined {
+  return db.select().from(digestDeliveries).where(eq(digestDeliveries.id, id)).get();
+}
+
 export function requeueDelivery(db: Db, id: number, now = new Date()): boolean {
   const result = db
     .update(digestDeliveries)

@@ -9,15 +9,39 @@ function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
+export interface SubscribeOptions {
+  /** The user creating it from the dashboard; none from the CLI. An existing subscription keeps its owner. */
+  ownerUserId?: number | null;
+  /**
+   * Whether the caller may replace an existing subscription of the address (its owner, or an
+   * admin): asked inside the transaction, so nobody can take over an address created meanwhile.
+   */
+  mayReplace?: (existing: DigestSubscription) => boolean;
+}
+
+/** Refused: the address already has a subscription the caller may not change. */
+export class SubscriptionTakenError extends Error {
+  constructor(readonly email: string) {
+    super(`${email} already has a subscription that belongs to someone else; only an admin can change it`);
+    this.name = 'SubscriptionTakenError';
+  }
+}
+
 /**
  * Creates the subscription for an address, or replaces the choices of the existing one (and
  * reactivates it when it had unsubscribed). The unsubscribe token is kept, so links in mail already
  * sent still work.
  */
-export function subscribe(db: Db, input: SubscriptionInput, now = new Date()): { subscription: DigestSubscription; created: boolean } {
+export function subscribe(
+  db: Db,
+  input: SubscriptionInput,
+  now = new Date(),
+  options: SubscribeOptions = {},
+): { subscription: DigestSubscription; created: boolean } {
   return db.transaction((tx) => {
     const existing = tx.select().from(digestSubscriptions).where(eq(digestSubscriptions.email, input.email)).get();
     if (existing) {
+      if (options.mayReplace && !options.mayReplace(existing)) throw new SubscriptionTakenError(existing.email);
       const subscription = tx
         .update(digestSubscriptions)
         .set({ ...input, unsubscribedAt: null, paused: false, updatedAt: now })
@@ -28,7 +52,7 @@ export function subscribe(db: Db, input: SubscriptionInput, now = new Date()): {
     }
     const subscription = tx
       .insert(digestSubscriptions)
-      .values({ ...input, unsubscribeToken: newToken(), createdAt: now, updatedAt: now })
+      .values({ ...input, ownerUserId: options.ownerUserId ?? null, unsubscribeToken: newToken(), createdAt: now, updatedAt: now })
       .returning()
       .get();
     return { subscription, created: true };
@@ -44,8 +68,14 @@ export function updateSubscription(db: Db, id: number, input: SubscriptionInput,
   return row;
 }
 
-export function setPaused(db: Db, id: number, paused: boolean, now = new Date()): void {
-  db.update(digestSubscriptions).set({ paused, updatedAt: now }).where(eq(digestSubscriptions.id, id)).run();
+/** Returns false when nothing changed (already in that state, or unsubscribed). */
+export function setPaused(db: Db, id: number, paused: boolean, now = new Date()): boolean {
+  const changed = db
+    .update(digestSubscriptions)
+    .set({ paused, updatedAt: now })
+    .where(and(eq(digestSubscriptions.id, id), eq(digestSubscriptions.paused, !paused), isNull(digestSubscriptions.unsubscribedAt)))
+    .run();
+  return changed.changes > 0;
 }
 
 export function findSubscriptionByEmail(db: Db, email: string): DigestSubscription | undefined {
@@ -61,8 +91,12 @@ export function getSubscription(db: Db, id: number): DigestSubscription | undefi
   return db.select().from(digestSubscriptions).where(eq(digestSubscriptions.id, id)).get();
 }
 
+export interface ListOptions {
+  includeUnsubscribed?: boolean;
+}
+
 /** Subscriptions that still receive mail (paused ones included: they are only resting), or all with `includeUnsubscribed`. */
-export function listSubscriptions(db: Db, options: { includeUnsubscribed?: boolean } = {}): DigestSubscription[] {
+export function listSubscriptions(db: Db, options: ListOptions = {}): DigestSubscription[] {
   return db
     .select()
     .from(digestSubscriptions)

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { digestDeliveries, type DigestSubscription } from '../../db/schema';
-import { listSubscriptions } from './manage-subscriptions';
+import { digestDeliveries, users, type DigestSubscription } from '../../db/schema';
+import { listSubscriptions, type ListOptions } from './manage-subscriptions';
 import { currentPeriod } from './period';
 
 export interface DeliveryView {
@@ -21,6 +21,10 @@ export interface DeliveryView {
 export interface SubscriptionView {
   id: number;
   email: string;
+  /** The dashboard user who created it; null for one from the CLI (or whose owner was removed), which only admins change. */
+  ownerUserId: number | null;
+  /** The owner's e-mail, when there is one. */
+  owner: string | null;
   status: 'active' | 'paused' | 'unsubscribed';
   cadence: string;
   hour: number;
@@ -59,9 +63,12 @@ export function subscriptionView(db: Db, sub: DigestSubscription, now = new Date
     }),
   );
   const status = sub.unsubscribedAt ? 'unsubscribed' : sub.paused ? 'paused' : 'active';
+  const owner = sub.ownerUserId === null ? undefined : db.select({ email: users.email }).from(users).where(eq(users.id, sub.ownerUserId)).get();
   return {
     id: sub.id,
     email: sub.email,
+    ownerUserId: sub.ownerUserId,
+    owner: owner?.email ?? null,
     status,
     cadence: sub.cadence,
     hour: sub.hour,
@@ -82,6 +89,6 @@ export function subscriptionView(db: Db, sub: DigestSubscription, now = new Date
   };
 }
 
-export function subscriptionViews(db: Db, options: { includeUnsubscribed?: boolean; now?: Date } = {}): SubscriptionView[] {
+export function subscriptionViews(db: Db, options: ListOptions & { now?: Date } = {}): SubscriptionView[] {
   return listSubscriptions(db, options).map((s) => subscriptionView(db, s, options.now));
 }

@@ -24,6 +24,16 @@ function subscriptionCount(): number {
   }
 }
 
+/** The audit log's lines about an address: the CLI records its changes as `cli`. */
+function audited(email: string): { actor: string; user_id: number | null; action: string }[] {
+  const db = openDb(env.DATABASE_PATH);
+  try {
+    return db.$client.prepare('SELECT actor, user_id, action FROM audit_log WHERE target = ? ORDER BY id').all(email) as { actor: string; user_id: number | null; action: string }[];
+  } finally {
+    db.$client.close();
+  }
+}
+
 /** A port nothing listens on: an SMTP server that is down. */
 function closedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -93,7 +103,11 @@ describe('digest CLI contract', { timeout: 90_000 }, () => {
       types: ['import-ban', 'export-control'],
       minSeverity: 0.5,
       lastDelivery: null,
+      // Made from the command line: nobody owns it, so only admins change it from the dashboard.
+      ownerUserId: null,
+      owner: null,
     });
+    expect(audited('buyer@example.com')).toEqual([{ actor: 'cli', user_id: null, action: 'subscription.create' }]);
     expect(rows.find((s) => s.email === 'all@example.com')).toMatchObject({ cadence: 'daily', hour: 8, tz: 'UTC', sendWhenEmpty: true });
     expect((await cli(['digest', 'list'])).stdout).toContain('buyer@example.com [active] weekly on Monday at 07:00 Europe/Amsterdam');
   });
@@ -157,6 +171,7 @@ describe('digest CLI contract', { timeout: 90_000 }, () => {
     const r = await cli(['digest', 'unsubscribe', '--email', 'buyer@example.com']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('unsubscribed buyer@example.com');
+    expect(audited('buyer@example.com').at(-1)).toEqual({ actor: 'cli', user_id: null, action: 'subscription.unsubscribe' });
     const rows = JSON.parse((await cli(['digest', 'list', '--json'])).stdout) as { email: string }[];
     expect(rows.map((s) => s.email)).not.toContain('buyer@example.com');
     const all = JSON.parse((await cli(['digest', 'list', '--json', '--all'])).stdout) as { email: string; status: string }[];

@@ -1,4 +1,5 @@
 import { getDb } from '../../../db';
+import { UNSUBSCRIBE_LINK_ACTOR, recordAudit } from '../../../lib/auth/audit';
 import { findSubscriptionByToken, unsubscribe } from '../../../lib/digest/manage-subscriptions';
 
 /*
@@ -16,7 +17,10 @@ export async function POST(request: Request): Promise<Response> {
   const oneClick = form.get('List-Unsubscribe') === 'One-Click';
   const sub = findSubscriptionByToken(getDb(), token);
   if (!sub) return new Response('This unsubscribe link is not valid.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  unsubscribe(getDb(), sub.id);
+  const db = getDb();
+  db.transaction(() => {
+    if (unsubscribe(db, sub.id)) recordAudit(db, UNSUBSCRIBE_LINK_ACTOR, 'subscription.unsubscribe', sub.email, `subscription ${sub.id}`);
+  });
   if (oneClick) return new Response(`Unsubscribed ${sub.email}.\n`, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   // A browser posting the page's form goes back to the page, which now says it is done.
   return new Response(null, { status: 303, headers: { location: `/unsubscribe?token=${encodeURIComponent(token)}` } });

@@ -1,16 +1,20 @@
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { currentCaller } from '../../../../lib/auth/current-caller';
 import { fetchDigestPreview } from '../../../../lib/data/digests';
 
 /**
  * The next digest exactly as it would be sent now: the same subject, headers, HTML part (its
  * inline chart images shown as data URLs, since a browser cannot resolve cid: links) and text part.
+ * Only for a subscription the user may change (their own; any for an admin): others are not found.
  */
 export default async function DigestPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
-  const preview = await fetchDigestPreview(Number(id));
+  // Signed in: proxy.ts lets no anonymous request reach this page.
+  const user = (await currentCaller())!.user;
+  const preview = await fetchDigestPreview(Number(id), user);
   if (!preview) notFound();
   return (
     <>
