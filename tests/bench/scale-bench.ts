@@ -2,6 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { CLI_ACTOR } from '../../lib/auth/audit';
+import { createSession } from '../../lib/auth/sessions';
+import { SESSION_COOKIE } from '../../lib/auth/session-cookie';
+import { createUser } from '../../lib/auth/users';
 import { generateScaleDb } from './scale-db';
 
 /**
@@ -19,6 +24,7 @@ const APIS = [
   '/api/health',
 ];
 const WARMUP = 3;
+let cookie = '';
 const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 30);
 
 export async function runScaleBench(work: string): Promise<void> {
@@ -27,7 +33,11 @@ export async function runScaleBench(work: string): Promise<void> {
   console.log('');
   console.log(`dashboard at scale: ${items.toLocaleString('en-US')} items (half relevant), 150 companies, 8 years`);
   let started = Date.now();
-  generateScaleDb(file, { items, companies: 150, years: 8, endDay: new Date().toISOString().slice(0, 10) }).$client.close();
+  const db = generateScaleDb(file, { items, companies: 150, years: 8, endDay: new Date().toISOString().slice(0, 10) });
+  // Every page and API needs a signed-in account (issue 6): a viewer, as a reader of the dashboard.
+  const viewer = await createUser(db, CLI_ACTOR, { email: 'bench-viewer@chipwatch.local', role: 'viewer', password: randomUUID() });
+  cookie = `${SESSION_COOKIE}=${createSession(db, viewer.id).token}`;
+  db.$client.close();
   console.log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB)`);
 
   started = Date.now();
@@ -73,9 +83,10 @@ async function measure(url: string): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < WARMUP + SAMPLES; i++) {
     const started = performance.now();
-    const res = await fetch(url);
+    // A redirect would be to /login: the sign-in did not hold, and the figure would be the login page's.
+    const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
     await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
     if (i >= WARMUP) times.push(performance.now() - started);
   }
   return times;
