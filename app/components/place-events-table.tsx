@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { fetchPlaceEvents } from '../../lib/data/places';
 import { hrefWith } from '../../lib/data/search-params';
 import type { DateRange } from '../../lib/queries/date-range';
-import { LocalDate } from './local-date';
+import { EventLeadCells, EventLeadHeaders } from './event-lead-cells';
 import { Pager } from './pager';
 
 /** Events naming a country (or any of a region's countries) in the range, latest first, with who they name. */
@@ -16,10 +16,7 @@ export async function PlaceEventsTable({ countries, range, page, path, showCount
       <table data-testid="place-events">
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Event</th>
-            <th scope="col">Type</th>
-            <th scope="col" className="num">Severity</th>
+            <EventLeadHeaders />
             {showCountries ? <th scope="col">Countries here</th> : null}
             <th scope="col">Companies named</th>
           </tr>
@@ -27,14 +24,7 @@ export async function PlaceEventsTable({ countries, range, page, path, showCount
         <tbody>
           {events.rows.map((e) => (
             <tr key={e.id}>
-              <td>
-                <LocalDate day={e.date} />
-              </td>
-              <td>{e.url ? <a href={e.url} rel="noopener noreferrer">{e.title}</a> : e.title}</td>
-              <td>
-                <span className="tag">{e.eventType}</span>
-              </td>
-              <td className="num">{e.severity.toFixed(2)}</td>
+              <EventLeadCells event={e} />
               {showCountries ? (
                 <td>
                   {e.countries.map((c) => (

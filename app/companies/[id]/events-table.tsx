@@ -1,7 +1,7 @@
 import { fetchCompanyEvents } from '../../../lib/data/companies';
 import { hrefWith } from '../../../lib/data/search-params';
 import type { DateRange } from '../../../lib/queries/date-range';
-import { LocalDate } from '../../components/local-date';
+import { EventLeadCells, EventLeadHeaders } from '../../components/event-lead-cells';
 import { Pager } from '../../components/pager';
 import { RouteLabel } from '../../components/route-label';
 
@@ -16,10 +16,7 @@ export async function EventsTable({ companyId, range, page }: { companyId: strin
       <table data-testid="company-events">
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Event</th>
-            <th scope="col">Type</th>
-            <th scope="col" className="num">Severity</th>
+            <EventLeadHeaders />
             <th scope="col" className="num">Feeds</th>
             <th scope="col">How it reaches the company</th>
           </tr>
@@ -27,14 +24,7 @@ export async function EventsTable({ companyId, range, page }: { companyId: strin
         <tbody>
           {events.rows.map((e) => (
             <tr key={e.id} data-route={e.route}>
-              <td>
-                <LocalDate day={e.date} />
-              </td>
-              <td>{e.url ? <a href={e.url} rel="noopener noreferrer">{e.title}</a> : e.title}</td>
-              <td>
-                <span className="tag">{e.eventType}</span>
-              </td>
-              <td className="num">{e.severity.toFixed(2)}</td>
+              <EventLeadCells event={e} />
               <td className="num">{e.sources}</td>
               <td>
                 <RouteLabel route={e.route} country={e.country} presence={e.presence} />
