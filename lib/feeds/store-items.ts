@@ -34,6 +34,12 @@ const UPDATE_SQL = `UPDATE items SET guid = @guid, url = @url, title = @title, s
     tagger_version = @taggerVersion, tagged_at = @now, cluster_id = @clusterId
   WHERE id = @id`;
 
+// New items enter the full-text index in one statement per document, after everything else the
+// document writes (migration 0012 says why a per-row trigger was slow). It has to come last: a
+// statement that opens a savepoint after FTS5 has pending terms makes it write them out as a segment.
+const INDEX_NEW_ITEMS_SQL = `INSERT INTO items_fts (rowid, title, summary)
+  SELECT id, title, summary FROM items WHERE id BETWEEN ? AND ?`;
+
 interface Existing {
   id: number;
   dedupeKey: string;
@@ -63,6 +69,7 @@ export function storeItems(db: Db, feedId: number, entries: PreparedEntry[], tag
   clearAutoTagging(db, changedIds);
   const manual = manualTagsByItem(db, changedIds);
   let nextId = toWrite.length > changedIds.length ? (prepared(db, NEXT_ID_SQL).get() as { next: number }).next : 0;
+  const firstNewId = nextId;
 
   // The cluster candidates of the whole document come in one query, before any row is written.
   const rows = toWrite.map(({ item, tagging: auto }) => {
@@ -106,5 +113,6 @@ export function storeItems(db: Db, feedId: number, entries: PreparedEntry[], tag
     else counts.inserted++;
   }
   tagRows.flush(db);
+  if (counts.inserted > 0) prepared(db, INDEX_NEW_ITEMS_SQL).run(firstNewId, nextId - 1);
   return counts;
 }

@@ -89,6 +89,9 @@ export function generateScaleDb(file: string, options: ScaleOptions): Db {
       if (otherCountry) insertTag.run(id, 'country', otherCountry, otherCountry, 'summary');
     }
   }
+  // Items inserted here, not through ingest, are indexed for full-text search in one pass (as
+  // ingest indexes each document's new items, lib/feeds/store-items.ts).
+  client.exec("INSERT INTO items_fts (items_fts) VALUES ('rebuild')");
   client.exec('COMMIT');
   client.exec('ANALYZE');
   return db;

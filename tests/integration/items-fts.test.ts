@@ -47,4 +47,30 @@ describe('items_fts', () => {
     expect(matches('"ministry"')).toEqual([]);
     integrityCheck();
   });
+
+  it('indexes every new item of a document that also changes and keeps items, across feeds', async () => {
+    const first = addFeed(temp.db, 'https://fts.example/one.xml').feed;
+    const second = addFeed(temp.db, 'https://fts.example/two.xml').feed;
+    const state = { now: new Date('2023-05-23T00:00:00Z'), nextCheckAt: null };
+    await storeFeedDocument(temp.db, first, rss([
+      { guid: 'a', title: 'Gallium curbs announced', summary: 'Licences needed for exports' },
+      { guid: 'b', title: 'Germanium curbs announced', summary: 'Same rule for germanium' },
+    ]), null, state);
+    await storeFeedDocument(temp.db, second, rss([{ guid: 'a', title: 'Beijing gallium licences', summary: 'Other feed, same guid' }]), null, state);
+    // The second poll of the first feed: one item changed, one kept, two new.
+    await storeFeedDocument(temp.db, first, rss([
+      { guid: 'a', title: 'Gallium curbs take effect', summary: 'Licences needed for exports from August' },
+      { guid: 'b', title: 'Germanium curbs announced', summary: 'Same rule for germanium' },
+      { guid: 'c', title: 'Antimony next', summary: 'Analysts expect antimony rules' },
+      { guid: 'd', title: 'Graphite after that', summary: 'Graphite exporters prepare' },
+    ]), null, state);
+    integrityCheck();
+    expect(matches('"gallium"')).toHaveLength(2);
+    expect(matches('"august"')).toHaveLength(1);
+    expect(matches('"announced"')).toHaveLength(1);
+    expect(matches('"antimony"')).toHaveLength(1);
+    expect(matches('"graphite"')).toHaveLength(1);
+    const total = (temp.db.$client.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+    expect(total).toBe(5);
+  });
 });

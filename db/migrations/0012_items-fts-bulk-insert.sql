@@ -1,0 +1,11 @@
+-- New items enter the full-text index once per feed document, not once per row: ingest
+-- (lib/feeds/store-items.ts) inserts a document's new items and then indexes them with one
+-- INSERT ... SELECT.
+-- Why: an FTS5 table writes its pending terms to disk as a new segment whenever a statement opens a
+-- savepoint after it, and every item INSERT did (its triggers need a statement journal). So the
+-- per-row trigger wrote one tiny segment per item, and FTS5 then spent its time merging them: about a
+-- third of the time spent storing an item (docs/benchmarks.md, 2026-12-02).
+-- store-items.ts is the only code that inserts items. The delete and update triggers stay: deletes
+-- come through the feeds foreign key's cascade, and changed items are few.
+-- Hand-written (drizzle-kit cannot express triggers): generated with --custom.
+DROP TRIGGER IF EXISTS `items_fts_after_insert`;
