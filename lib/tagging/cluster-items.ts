@@ -50,9 +50,10 @@ const CANDIDATES_SQL = `SELECT i.id, i.title, i.cluster_id AS clusterId, i.publi
     AND i.id <> ? AND ${CANDIDATE_FILTER}
   ORDER BY abs(i.published_at - ?) LIMIT ${CLUSTER_RULES.maxCandidates}`;
 
-// The same for a whole feed document at once: [key, from, to] triples in, candidates per key out.
-const FEED_CANDIDATES_SQL = `SELECT DISTINCT q.value ->> 0 AS key, i.id, i.title, i.cluster_id AS clusterId,
-    i.published_at AS publishedAt, ${CANDIDATE_TAGS} AS tags
+// The same for a whole feed document at once: [key, from, to] triples in (the windows of one key
+// merged, so no candidate comes back twice for a key), candidates per key out. Their tags come in a
+// second query, once per candidate: computed here, per row, they were most of the query's time.
+const FEED_CANDIDATES_SQL = `SELECT q.value ->> 0 AS key, i.id, i.title, i.cluster_id AS clusterId, i.published_at AS publishedAt
   FROM json_each(?) q
   JOIN cluster_keys k ON k.key = q.value ->> 0 AND k.published_at BETWEEN q.value ->> 1 AND q.value ->> 2
   JOIN items i ON i.id = k.item_id
@@ -98,18 +99,19 @@ export class FeedClusterCandidates {
   private readonly byKey = new Map<string, Set<Candidate>>();
 
   constructor(db: Db, feedId: number, targets: Pick<ClusterTarget, 'keys' | 'publishedAt'>[]) {
-    const window = CLUSTER_RULES.windowDays * DAY_MS;
-    const ranges = targets.flatMap((t) => t.keys.map((key) => [key, t.publishedAt - window, t.publishedAt + window]));
+    const ranges = mergedWindows(targets, CLUSTER_RULES.windowDays * DAY_MS);
     if (ranges.length === 0) return;
-    const rows = prepared(db, FEED_CANDIDATES_SQL).all(JSON.stringify(ranges), feedId) as (CandidateRow & { key: string })[];
-    const seen = new Map<number, Candidate>();
+    const rows = prepared(db, FEED_CANDIDATES_SQL).all(JSON.stringify(ranges), feedId) as (Omit<CandidateRow, 'tags'> & { key: string })[];
+    const byId = new Map<number, Candidate>();
     for (const row of rows) {
-      let candidate = seen.get(row.id);
-      if (!candidate) seen.set(row.id, (candidate = toCandidate(row)));
+      let candidate = byId.get(row.id);
+      if (!candidate) byId.set(row.id, (candidate = { ...row, tags: new Set() }));
       let list = this.byKey.get(row.key);
       if (!list) this.byKey.set(row.key, (list = new Set()));
       list.add(candidate);
     }
+    if (byId.size === 0) return;
+    for (const [id, tags] of effectiveTags(db, [...byId.keys()])) byId.get(id)!.tags = tags;
   }
 
   clusterFor(target: ClusterTarget, tokenCache: TokenCache): number {
@@ -123,6 +125,37 @@ export class FeedClusterCandidates {
     }
     return bestCluster(target, [...candidates], tokenCache);
   }
+}
+
+/**
+ * Each key's time windows (publishedAt ± window of every target with that key), overlapping ones
+ * merged: items of one feed cluster around the same days, so a document's 500 windows of a key are
+ * usually a handful of ranges.
+ */
+function mergedWindows(targets: Pick<ClusterTarget, 'keys' | 'publishedAt'>[], window: number): [string, number, number][] {
+  const byKey = new Map<string, number[]>();
+  for (const t of targets) {
+    for (const key of t.keys) {
+      let times = byKey.get(key);
+      if (!times) byKey.set(key, (times = []));
+      times.push(t.publishedAt);
+    }
+  }
+  const ranges: [string, number, number][] = [];
+  for (const [key, times] of byKey) {
+    times.sort((a, b) => a - b);
+    let from = times[0] - window;
+    let to = times[0] + window;
+    for (const at of times) {
+      if (at - window > to) {
+        ranges.push([key, from, to]);
+        from = at - window;
+      }
+      to = at + window;
+    }
+    ranges.push([key, from, to]);
+  }
+  return ranges;
 }
 
 function toCandidate(row: CandidateRow): Candidate {
