@@ -58,8 +58,13 @@ export class AhoCorasick<T> {
     return this;
   }
 
-  /** Every occurrence of every pattern, in order of end position. */
-  search(text: string): RawMatch<T>[] {
+  /**
+   * Every occurrence of every pattern, in order of end position; with `accept`, only those it
+   * accepts. Filtering here rather than afterwards matters on the ingest path: most raw
+   * occurrences are words inside longer words, and building an object for each was a large part
+   * of what the tagger allocated.
+   */
+  search(text: string, accept?: (start: number, end: number, payload: T) => boolean): RawMatch<T>[] {
     if (!this.built) this.build();
     const matches: RawMatch<T>[] = [];
     let state = 0;
@@ -74,7 +79,9 @@ export class AhoCorasick<T> {
       const outputs = this.nodes[state].outputs;
       for (let k = 0; k < outputs.length; k++) {
         const [length, index] = outputs[k];
-        matches.push({ start: i + 1 - length, end: i + 1, payload: this.payloads[index] });
+        const start = i + 1 - length;
+        const payload = this.payloads[index];
+        if (!accept || accept(start, i + 1, payload)) matches.push({ start, end: i + 1, payload });
       }
     }
     return matches;

@@ -53,7 +53,7 @@ export class EntityMatcher {
 
   /** Matches in one field, before the cross-field rules (weak and ambiguous names) are applied. */
   matchField(text: string, field: Field): EntityMatch[] {
-    const candidates = this.automaton.search(text).filter((m) => onWordBoundaries(text, m.start, m.end));
+    const candidates = this.automaton.search(text, (start, end) => onWordBoundaries(text, start, end));
     const result: EntityMatch[] = [];
     for (const m of selectLongest(candidates)) {
       if (m.payload.kind === 'block') continue;

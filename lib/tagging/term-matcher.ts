@@ -68,17 +68,11 @@ export class TermMatcher {
    */
   matchField(text: string, field: Field): TermMatches {
     const lower = text.toLowerCase();
-    const candidates = this.automaton
-      .search(lower)
-      .filter((m) =>
-        m.payload.prefix ? startsOnWordBoundary(lower, m.start) : onWordBoundaries(lower, m.start, m.end),
-      )
-      .map((m) => {
-        if (!m.payload.prefix) return m;
-        // A prefix term ("subsid*") covers the rest of its word, so it competes fairly for the longest match.
-        while (m.end < lower.length && isWordChar(lower[m.end])) m.end++;
-        return m;
-      });
+    const candidates = this.automaton.search(lower, (start, end, p) =>
+      p.prefix ? startsOnWordBoundary(lower, start) : onWordBoundaries(lower, start, end),
+    );
+    // A prefix term ("subsid*") covers the rest of its word, so it competes fairly for the longest match.
+    for (const m of candidates) if (m.payload.prefix) while (m.end < lower.length && isWordChar(lower[m.end])) m.end++;
     // Each group is selected on its own (one pass sorts the candidates into the groups).
     const groups: RawMatch<TermPattern>[][] = [[], [], [], []];
     for (const m of candidates) {
