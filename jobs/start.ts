@@ -11,7 +11,7 @@ import { prepareFirstRun } from '../lib/setup/first-run';
  */
 const ROOT = process.cwd();
 const BIN = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
-const SOURCES = ['app', 'lib', 'db', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'lib', 'db', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });
