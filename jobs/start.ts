@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   }
 
   const children: ChildProcess[] = [
-    spawn(BIN('next'), ['start', '-p', String(config.PORT)], { stdio: 'inherit' }),
+    // Our server around Next.js (it takes the client address from the socket), on PORT like `next start -p` was.
+    spawn(process.execPath, ['--import', 'tsx', 'jobs/serve.ts'], { stdio: 'inherit' }),
     spawn(BIN('tsx'), ['jobs/worker.ts'], { stdio: 'inherit' }),
   ];
   console.log(`chipwatch: dashboard on http://localhost:${config.PORT}, job runner started (Ctrl-C stops both)`);
