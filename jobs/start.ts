@@ -11,7 +11,7 @@ import { prepareFirstRun } from '../lib/setup/first-run';
  */
 const ROOT = process.cwd();
 const BIN = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
-const SOURCES = ['app', 'lib', 'db', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'lib', 'db', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });
@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   }
 
   const children: ChildProcess[] = [
-    spawn(BIN('next'), ['start', '-p', String(config.PORT)], { stdio: 'inherit' }),
+    // Our server around Next.js (it takes the client address from the socket), on PORT like `next start -p` was.
+    spawn(process.execPath, ['--import', 'tsx', 'jobs/serve.ts'], { stdio: 'inherit' }),
     spawn(BIN('tsx'), ['jobs/worker.ts'], { stdio: 'inherit' }),
   ];
   console.log(`chipwatch: dashboard on http://localhost:${config.PORT}, job runner started (Ctrl-C stops both)`);

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { parseTrustedProxies, TrustedProxiesError } from './auth/forwarded-for';
 
 /**
  * Every setting chipwatch reads from the environment, validated once. A bad value fails loudly at
@@ -42,6 +43,20 @@ const url = (protocols: string[], what: string) =>
     { error: `must be ${what}` },
   );
 
+// Parsed once here, so a typo stops start-up instead of trusting the wrong hosts (or nobody) quietly.
+const trustedProxies = z
+  .string()
+  .default('')
+  .transform((spec, ctx) => {
+    try {
+      return parseTrustedProxies(spec);
+    } catch (err) {
+      if (!(err instanceof TrustedProxiesError)) throw err;
+      ctx.issues.push({ code: 'custom', message: err.message, input: spec });
+      return z.NEVER;
+    }
+  });
+
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/chipwatch.db'),
   CHIPWATCH_POLL_MINUTES: positiveInt(30),
@@ -63,6 +78,8 @@ const envSchema = z.object({
   // Where links in emails point (the dashboard as subscribers reach it).
   APP_URL: url(['http:', 'https:'], 'an http:// or https:// URL, such as https://chipwatch.example.com').optional(),
   PORT: positiveInt(3000),
+  // Peers whose X-Forwarded-For / X-Forwarded-Proto jobs/serve.ts believes; empty: the socket decides alone.
+  CHIPWATCH_TRUSTED_PROXIES: trustedProxies,
   // How long a sign-in lasts; the user signs in again after it (7 days by default).
   CHIPWATCH_SESSION_HOURS: positiveInt(168),
   // The account the first start creates when the database has none.

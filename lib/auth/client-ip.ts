@@ -1,11 +1,12 @@
 /**
- * The client's address for per-address rate limiting. `next start` fills x-forwarded-for from the
- * socket when the request has none; behind a reverse proxy the proxy's own entry is the last one.
- * A client talking to `next start` directly can set the header itself, so the per-address limit is
- * only as strong as that; the per-account limit does not depend on it.
+ * The client's address, for the per-address sign-in limit. jobs/serve.ts (the production server)
+ * works it out from the TCP connection, believing X-Forwarded-For only from a peer listed in
+ * CHIPWATCH_TRUSTED_PROXIES (lib/auth/forwarded-for.ts), and replaces whatever the client sent with
+ * exactly that one address. So this only reads the header: deciding here, after Next.js, would be
+ * too late, since the socket is out of reach in a route handler and the header could be the
+ * client's own. X-Real-IP is not read: the server removes it. Anywhere the app runs without that
+ * server (`next dev`), the last entry is what Next.js or the client put there.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').at(-1)?.trim();
-  return last || headers.get('x-real-ip') || 'unknown';
+  return headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
 }

@@ -18,6 +18,11 @@ export function sessionCookieOptions(request: { url: string; headers: Headers },
   return { httpOnly: true, sameSite: 'lax', secure: isHttps(request), path: '/', ...(expires ? { expires } : {}) };
 }
 
+/**
+ * jobs/serve.ts leaves exactly one x-forwarded-proto: a trusted proxy's word, else the socket's own
+ * scheme ("http"), so a client cannot claim https for itself. Next.js builds request.url from the
+ * same header, so the two agree; the URL is the fallback where that server is not in front (next dev).
+ */
 export function isHttps(request: { url: string; headers: Headers }): boolean {
   const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
   return (forwarded ?? new URL(request.url).protocol.replace(':', '')) === 'https';

@@ -57,7 +57,7 @@ export async function runScaleBench(work: string): Promise<void> {
     if (build.status !== 0) throw new Error('npm run build failed');
   }
   const port = await freePort();
-  const server = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'jobs/serve.ts', '--hostname', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: file, LOG_LEVEL: 'error', PORT: String(port) },
     stdio: 'ignore',

@@ -37,7 +37,10 @@ export default defineConfig({
     command: `node --import tsx tests/e2e/serve-production-build.ts`,
     cwd: path.resolve(__dirname, '../..'),
     url: `${process.env.E2E_BASE_URL}/api/health`,
-    env: { PORT: String(port), DATABASE_PATH: process.env.E2E_DATABASE_PATH, LOG_LEVEL: 'warn' },
+    // The specs stand in for a reverse proxy on 127.0.0.1, so each can give itself a client address in
+    // X-Forwarded-For (rate-limit.spec.ts) without locking the others out; access/client-address.spec.ts
+    // starts servers of its own to show what an untrusted X-Forwarded-For is worth.
+    env: { PORT: String(port), DATABASE_PATH: process.env.E2E_DATABASE_PATH, LOG_LEVEL: 'warn', CHIPWATCH_TRUSTED_PROXIES: '127.0.0.1' },
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe',

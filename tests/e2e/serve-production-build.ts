@@ -17,7 +17,7 @@ import { refreshExposure } from '../../lib/exposure/refresh-exposure';
 /**
  * The e2e tests' server: a fresh database holding the sample archive, a fixture item with markup
  * payloads, the XSS corpus, an account per role, and one feed that fails (a port nothing listens on), with exposure computed, then the
- * production build served by `next start`.
+ * production build served by jobs/serve.ts, as `npm start` serves it.
  */
 async function main(): Promise<void> {
   const file = process.env.DATABASE_PATH!;
@@ -42,9 +42,9 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
     throw new Error('no production build: run `npm run build` before the e2e tests');
   }
-  const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', process.env.PORT ?? '3123', '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'jobs/serve.ts', '--hostname', '127.0.0.1'], {
     stdio: 'inherit',
-    env: process.env,
+    env: { ...process.env, PORT: process.env.PORT ?? '3123' },
   });
   const stop = () => server.kill('SIGTERM');
   process.on('SIGTERM', stop);

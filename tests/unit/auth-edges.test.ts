@@ -62,8 +62,11 @@ describe('small rules', () => {
     for (const bad of ['//evil.example', 'https://evil.example', '/\\evil.example', undefined, 42]) expect(safeNextPath(bad)).toBe('/');
   });
 
-  it('takes the last x-forwarded-for entry (the one the nearest proxy added)', () => {
-    expect(clientIp(new Headers({ 'x-forwarded-for': '1.1.1.1, 10.0.0.2' }))).toBe('10.0.0.2');
+  it('reads the client address from x-forwarded-for, where jobs/serve.ts leaves exactly one, and never x-real-ip', () => {
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.9' }))).toBe('203.0.113.9');
+    expect(clientIp(new Headers({ 'x-real-ip': '198.51.100.1' }))).toBe('unknown');
     expect(clientIp(new Headers())).toBe('unknown');
+    // Without that server (`next dev`), the last entry, as Next.js appends to it.
+    expect(clientIp(new Headers({ 'x-forwarded-for': '1.1.1.1, 10.0.0.2' }))).toBe('10.0.0.2');
   });
 });

@@ -2,8 +2,9 @@ import { expect, test } from '@playwright/test';
 import { ANONYMOUS, E2E_ACCOUNTS, RATE_LIMITED_ACCOUNT } from '../accounts';
 
 /*
- * Each test uses its own client address (x-forwarded-for, which `next start` passes through when
- * no proxy sets it) so the failures it causes do not lock the other specs, all on 127.0.0.1, out.
+ * Each test uses its own client address (x-forwarded-for, believed because the e2e server trusts
+ * 127.0.0.1 as a proxy: playwright.config.ts) so the failures it causes do not lock the other
+ * specs, all on 127.0.0.1, out.
  */
 test.use({ storageState: ANONYMOUS });
 

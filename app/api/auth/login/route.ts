@@ -48,7 +48,7 @@ async function readBody(request: Request, isForm: boolean): Promise<{ email: str
 }
 
 /**
- * A relative Location: behind `next start -H` or a proxy, request.url may name another host than
+ * A relative Location: behind `jobs/serve.ts --hostname` or a proxy, request.url may name another host than
  * the browser used, and a form redirected off-origin is blocked by the CSP's form-action 'self'.
  */
 function seeOther(path: string): NextResponse {
