@@ -124,9 +124,9 @@ export async function storeFeedDocument(
   return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', inserted, updated, unchanged };
 }
 
-/** On the preparer's thread when there is one that works, else here. */
+/** On the preparer's thread when there is one that works and has started, else here. */
 async function prepare(db: Db, input: DocumentInput, preparer: DocumentPreparer | undefined): Promise<PreparedDocument> {
-  if (preparer?.available) {
+  if (preparer?.ready) {
     try {
       return await preparer.prepare(input, taggerSpecFor(db));
     } catch (err) {

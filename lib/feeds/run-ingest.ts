@@ -9,6 +9,7 @@ import { log } from '../log';
 import { DocumentPreparer } from './document-preparer';
 import { createFeedAgent } from './http-agent';
 import { ingestFeed, type FeedOutcome } from './ingest-feed';
+import { taggerSpecFor } from '../tagging/tagger-instance';
 
 export interface IngestOptions {
   /** Only these feeds (ids). */
@@ -90,7 +91,8 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
     summary.feeds = queue.length;
     if (queue.length > 1 && options.prepareOnWorker !== false) {
       preparer = new DocumentPreparer();
-      preparer.warmUp();
+      // Until the thread is ready, documents are prepared here (ingest-feed.ts).
+      void preparer.warmUp(taggerSpecFor(db));
     }
     deferCheckpoints(db);
     const ctx = {
