@@ -8,7 +8,8 @@ import { getTaggerFor, taggerSpecFor } from '../tagging/tagger-instance';
 import { PreparerUnavailableError, type DocumentPreparer } from './document-preparer';
 import { fetchFeed } from './fetch-feed';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './prepare-document';
-import { storeItems } from './store-items';
+import { storeItems, type StoreCounts } from './store-items';
+import type { ClusterMemo } from '../tagging/cluster-memo';
 
 export interface IngestContext {
   agent: Agent;
@@ -19,6 +20,8 @@ export interface IngestContext {
   random?: () => number;
   /** Prepares documents on a worker thread; without one they are prepared on this thread. */
   preparer?: DocumentPreparer;
+  /** The run's memo of the items it wrote, for clustering the next documents (cluster-memo.ts). */
+  memo?: ClusterMemo;
 }
 
 export interface FeedOutcome {
@@ -65,7 +68,7 @@ export async function ingestFeed(db: Db, feed: Feed, ctx: IngestContext): Promis
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       url: movedTo,
-    }, ctx.preparer);
+    }, ctx.preparer, ctx.memo);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     recordFailure(db, feed, message, ctx, now(), (err as { retryAfterMs?: number }).retryAfterMs);
@@ -94,13 +97,34 @@ export async function storeFeedDocument(
   contentType: string | null,
   state: DocumentState,
   preparer?: DocumentPreparer,
+  memo?: ClusterMemo,
 ): Promise<FeedOutcome> {
   const input: DocumentInput = { body, contentType, fallbackBase: state.url ?? feed.url, now: state.now.getTime() };
   const document = await prepare(db, input, preparer);
-  const counts = db.transaction((tx) => {
+  let counts: StoreCounts;
+  try {
+    counts = writeDocument(db, feed, document, state, memo);
+  } catch (err) {
+    // Rolled back: the ids the memo learned will be given to other items.
+    memo?.clear();
+    throw err;
+  }
+  const { inserted, updated, unchanged } = counts;
+  return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', inserted, updated, unchanged };
+}
+
+/** Items and the feed's new state, in one IMMEDIATE transaction. */
+function writeDocument(
+  db: Db,
+  feed: Pick<Feed, 'id' | 'title' | 'siteUrl'>,
+  document: PreparedDocument,
+  state: DocumentState,
+  memo: ClusterMemo | undefined,
+): StoreCounts {
+  return db.transaction((tx) => {
     // Same connection as `tx`: better-sqlite3 transactions belong to the connection, so the raw
     // statements join it.
-    const result = storeItems(db, feed.id, document.entries, document.taggerVersion, state.now);
+    const result = storeItems(db, feed.id, document.entries, document.taggerVersion, state.now, memo);
     tx.update(feeds)
       .set({
         ...(state.url ? { url: state.url } : {}),
@@ -120,8 +144,6 @@ export async function storeFeedDocument(
     return result;
     // IMMEDIATE: the write lock is held from before the first read, as storeItems needs (it assigns ids).
   }, { behavior: 'immediate' });
-  const { inserted, updated, unchanged } = counts;
-  return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', inserted, updated, unchanged };
 }
 
 /** On the preparer's thread when there is one that works and has started, else here. */

@@ -9,6 +9,7 @@ import { log } from '../log';
 import { DocumentPreparer } from './document-preparer';
 import { createFeedAgent } from './http-agent';
 import { ingestFeed, type FeedOutcome } from './ingest-feed';
+import { ClusterMemo } from '../tagging/cluster-memo';
 import { taggerSpecFor } from '../tagging/tagger-instance';
 
 export interface IngestOptions {
@@ -103,6 +104,7 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
       now,
       random: options.random,
       preparer,
+      memo: new ClusterMemo(),
     };
     await runWithHostLimits(queue, options.concurrency ?? config.CHIPWATCH_FETCH_CONCURRENCY, options.signal, async (feed) => {
       const outcome = await ingestFeed(db, feed, ctx);

@@ -1,5 +1,6 @@
 import { prepared, type Db } from '../../db';
 import { FeedClusterCandidates, type TokenCache } from '../tagging/cluster-items';
+import type { ClusterMemo } from '../tagging/cluster-memo';
 import { applyManualTags, clearAutoTagging, manualTagsByItem, TagRowWriter } from '../tagging/item-tagging';
 import type { PreparedEntry } from './prepare-document';
 
@@ -57,7 +58,7 @@ interface Existing {
  * items get their ids here (a new item starts its own cluster, whose id is its own id), which is
  * only safe while this connection has held the write lock since before the first read.
  */
-export function storeItems(db: Db, feedId: number, entries: PreparedEntry[], taggerVersion: string, now: Date): StoreCounts {
+export function storeItems(db: Db, feedId: number, entries: PreparedEntry[], taggerVersion: string, now: Date, memo?: ClusterMemo): StoreCounts {
   const nowMs = now.getTime();
   const existingRows = prepared(db, EXISTING_SQL).all(feedId, JSON.stringify(entries.map((e) => e.item.dedupeKey))) as Existing[];
   const existing = new Map(existingRows.map((r) => [r.dedupeKey, r]));
@@ -80,7 +81,7 @@ export function storeItems(db: Db, feedId: number, entries: PreparedEntry[], tag
     const tagging = applyManualTags(auto, manual.get(id) ?? []);
     return { item, old, id, publishedAt, tagging };
   });
-  const candidates = new FeedClusterCandidates(db, feedId, rows.filter((r) => r.tagging.relevant).map((r) => ({ keys: r.tagging.keys, publishedAt: r.publishedAt })));
+  const candidates = new FeedClusterCandidates(db, feedId, rows.filter((r) => r.tagging.relevant).map((r) => ({ keys: r.tagging.keys, publishedAt: r.publishedAt })), memo);
   const tokenCache: TokenCache = new Map();
   const tagRows = new TagRowWriter();
 
@@ -109,6 +110,8 @@ export function storeItems(db: Db, feedId: number, entries: PreparedEntry[], tag
       clusterId,
     });
     tagRows.add(id, publishedAt, tagging);
+    if (clusterId !== null) memo?.remember(id, { feedId, clusterId, publishedAt, title: item.title, tags: tagging.tags });
+    else memo?.forget(id);
     if (old) counts.updated++;
     else counts.inserted++;
   }

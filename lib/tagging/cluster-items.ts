@@ -1,4 +1,5 @@
 import { prepared, type Db } from '../../db';
+import type { ClusterMemo } from './cluster-memo';
 import { jaccard, titleTokens } from './title-similarity';
 
 export { clusterKeysOf } from './cluster-keys';
@@ -50,14 +51,16 @@ const CANDIDATES_SQL = `SELECT i.id, i.title, i.cluster_id AS clusterId, i.publi
     AND i.id <> ? AND ${CANDIDATE_FILTER}
   ORDER BY abs(i.published_at - ?) LIMIT ${CLUSTER_RULES.maxCandidates}`;
 
-// The same for a whole feed document at once: [key, from, to] triples in (the windows of one key
-// merged, so no candidate comes back twice for a key), candidates per key out. Their tags come in a
-// second query, once per candidate: computed here, per row, they were most of the query's time.
-const FEED_CANDIDATES_SQL = `SELECT q.value ->> 0 AS key, i.id, i.title, i.cluster_id AS clusterId, i.published_at AS publishedAt
+// The same for a whole feed document at once, in two steps. First the items that share a key within
+// a window ([key, from, to] triples in, the windows of one key merged so no item comes back twice
+// for a key), from the cluster_keys index alone. Then the rows and tags of those not in the run's
+// memo (cluster-memo.ts), once per item: computed per row of the first query, the tags were most of
+// its time.
+const FEED_CANDIDATE_KEYS_SQL = `SELECT q.value ->> 0 AS key, k.item_id AS id
   FROM json_each(?) q
-  JOIN cluster_keys k ON k.key = q.value ->> 0 AND k.published_at BETWEEN q.value ->> 1 AND q.value ->> 2
-  JOIN items i ON i.id = k.item_id
-  WHERE ${CANDIDATE_FILTER}`;
+  JOIN cluster_keys k ON k.key = q.value ->> 0 AND k.published_at BETWEEN q.value ->> 1 AND q.value ->> 2`;
+const CANDIDATE_ROWS_SQL = `SELECT i.id, i.title, i.cluster_id AS clusterId, i.published_at AS publishedAt
+  FROM items i WHERE i.id IN (SELECT value FROM json_each(?)) AND ${CANDIDATE_FILTER}`;
 
 export interface ClusterTarget {
   id: number;
@@ -98,20 +101,32 @@ export function findCluster(db: Db, target: ClusterTarget, tokenCache: TokenCach
 export class FeedClusterCandidates {
   private readonly byKey = new Map<string, Set<Candidate>>();
 
-  constructor(db: Db, feedId: number, targets: Pick<ClusterTarget, 'keys' | 'publishedAt'>[]) {
+  constructor(db: Db, feedId: number, targets: Pick<ClusterTarget, 'keys' | 'publishedAt'>[], memo?: ClusterMemo) {
     const ranges = mergedWindows(targets, CLUSTER_RULES.windowDays * DAY_MS);
     if (ranges.length === 0) return;
-    const rows = prepared(db, FEED_CANDIDATES_SQL).all(JSON.stringify(ranges), feedId) as (Omit<CandidateRow, 'tags'> & { key: string })[];
-    const byId = new Map<number, Candidate>();
-    for (const row of rows) {
-      let candidate = byId.get(row.id);
-      if (!candidate) byId.set(row.id, (candidate = { ...row, tags: new Set() }));
-      let list = this.byKey.get(row.key);
-      if (!list) this.byKey.set(row.key, (list = new Set()));
+    const hits = prepared(db, FEED_CANDIDATE_KEYS_SQL).all(JSON.stringify(ranges)) as { key: string; id: number }[];
+    const byId = new Map<number, Candidate | null>();
+    const unknown: number[] = [];
+    for (const { id } of hits) {
+      if (byId.has(id)) continue;
+      const known = memo?.get(id);
+      if (!known) {
+        byId.set(id, null);
+        unknown.push(id);
+      } else byId.set(id, known.feedId === feedId ? null : { id, title: known.title, clusterId: known.clusterId, publishedAt: known.publishedAt, tags: known.tags });
+    }
+    if (unknown.length) {
+      const rows = prepared(db, CANDIDATE_ROWS_SQL).all(JSON.stringify(unknown), feedId) as Omit<CandidateRow, 'tags'>[];
+      const tags = effectiveTags(db, rows.map((r) => r.id));
+      for (const row of rows) byId.set(row.id, { ...row, tags: tags.get(row.id) ?? new Set() });
+    }
+    for (const { key, id } of hits) {
+      const candidate = byId.get(id);
+      if (!candidate) continue; // same feed, irrelevant or not clustered
+      let list = this.byKey.get(key);
+      if (!list) this.byKey.set(key, (list = new Set()));
       list.add(candidate);
     }
-    if (byId.size === 0) return;
-    for (const [id, tags] of effectiveTags(db, [...byId.keys()])) byId.get(id)!.tags = tags;
   }
 
   clusterFor(target: ClusterTarget, tokenCache: TokenCache): number {
