@@ -31,7 +31,17 @@ export function openDb(file: string): Db {
 }
 
 export function migrateDb(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  } catch (err) {
+    // drizzle reads which migrations are applied before it takes the write lock, so two processes
+    // starting on a new database (the CLI twice, or the server beside the job runner) can both set
+    // out to apply the same ones; the second then fails on "table already exists" once the first
+    // has committed. Its transaction rolled back, and a second pass finds nothing left to do. A
+    // migration that is really broken fails the same way again, and that error is the one thrown.
+    if (!/already exists/.test(String(err instanceof Error ? `${err.message} ${err.cause ?? ''}` : err))) throw err;
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  }
 }
 
 // One client per process. Cached on globalThis so Next's dev-mode module reloading does not open
