@@ -78,7 +78,7 @@ export function buildEventQuery(db: Db, f: EventFilters, limit: number): EventQu
   const filterParams = where.flatMap((c) => c.params);
   const cursor = f.cursor ? cursorClause(f.cursor, rank) : null;
   const sql = `SELECT r.id, r.title, r.url, r.summary, r.published_at AS publishedAt, r.relevant, r.event_type AS eventType,
-    r.severity, r.cluster_id AS clusterId, ${rank} AS rank
+    r.severity, r.cluster_id AS clusterId, r.feed_id AS feedId, ${rank} AS rank
 FROM ${from}
 WHERE ${filterWhere}${cursor ? `\n  AND ${cursor.sql}` : ''}
 ORDER BY ${ORDER[f.sort]}

@@ -1,6 +1,14 @@
 import type { EventRow } from './search-events';
 
-type CsvEvent = Pick<EventRow, 'id' | 'publishedAt' | 'title' | 'url' | 'eventType' | 'severity' | 'companies' | 'countries' | 'sources' | 'summary'>;
+/** One event as the CSV prints it; the last three columns come formatted (lib/queries/event-csv-details.ts). */
+export type CsvEvent = Pick<EventRow, 'id' | 'publishedAt' | 'title' | 'url' | 'eventType' | 'severity' | 'summary'> & {
+  /** Company ids, space-separated. */
+  companies: string;
+  /** Country codes, space-separated. */
+  countries: string;
+  /** Feed titles, " | "-separated. */
+  sources: string;
+};
 
 /**
  * Events as CSV (RFC 4180: CRLF line ends, every field quoted, quotes doubled). Feed text is
@@ -18,9 +26,9 @@ export function eventCsvRow(e: CsvEvent): string {
     e.url ?? '',
     e.eventType ?? '',
     e.severity === null ? '' : String(e.severity),
-    e.companies.map((c) => c.id).join(' '),
-    e.countries.join(' '),
-    e.sources.map((s) => s.feedTitle ?? String(s.feedId)).join(' | '),
+    e.companies,
+    e.countries,
+    e.sources,
     e.summary,
   ]);
 }

@@ -1,6 +1,6 @@
 import { prepared, type Db } from '../../db';
 import { encodeCursor } from './event-cursor';
-import { eventDetails } from './event-details';
+import { csvDetails, feedTitles } from './event-csv-details';
 import type { EventFilters } from './event-filters';
 import { buildEventQuery } from './event-sql';
 import { eventCsvRow } from './events-csv';
@@ -37,26 +37,27 @@ export function exportEvents(db: Db, filters: EventFilters, maxRows: number): Ev
     truncated,
     nextCursor: truncated ? encodeCursor(cursorOf(rows.at(-1)!, filters.sort)) : null,
     batches: function* () {
+      const titles = feedTitles(db);
       for (let start = 0; start < rows.length; start += BATCH) {
         const batch = rows.slice(start, start + BATCH);
-        const details = eventDetails(db, batch.map((r) => ({ id: r.id, clustered: r.clusterId !== null })), null);
-        yield batch
-          .map((r) => {
-            const d = details.get(r.id)!;
-            return eventCsvRow({
-              id: r.id,
-              publishedAt: new Date(r.publishedAt).toISOString(),
-              title: r.title,
-              url: r.url,
-              eventType: r.eventType,
-              severity: r.severity,
-              companies: d.tags.filter((t) => t.kind === 'company').map((t) => ({ id: t.value, name: t.name })),
-              countries: d.tags.filter((t) => t.kind === 'country').map((t) => t.value),
-              sources: d.sources,
-              summary: r.summary,
-            });
-          })
-          .join('');
+        const details = csvDetails(db, batch.map((r) => ({ id: r.id, clustered: r.clusterId !== null, feedId: r.feedId, publishedAt: r.publishedAt })), titles);
+        let lines = '';
+        for (const r of batch) {
+          const d = details.get(r.id)!;
+          lines += eventCsvRow({
+            id: r.id,
+            publishedAt: new Date(r.publishedAt).toISOString(),
+            title: r.title,
+            url: r.url,
+            eventType: r.eventType,
+            severity: r.severity,
+            companies: d.companies,
+            countries: d.countries,
+            sources: d.sources,
+            summary: r.summary,
+          });
+        }
+        yield lines;
       }
     },
   };
