@@ -52,19 +52,12 @@ const SINGLE_TAGS_SQL = `SELECT json_group_array(json_array(t.item_id, t.item_id
   FROM item_tags t WHERE t.item_id IN (SELECT value FROM json_each(?))`;
 
 type Row = [eventId: number, itemId: number, feedId: number | null, publishedAt: number | null, company: 0 | 1 | null, value: string | null, state: 0 | 1 | 2 | null];
-
-interface Report {
-  itemId: number;
-  feedId: number;
-  publishedAt: number;
-}
-
-interface TagRow {
-  itemId: number;
-  company: boolean;
-  value: string;
-  state: 0 | 1 | 2;
-}
+const ITEM = 1;
+const FEED = 2;
+const AT = 3;
+const COMPANY = 4;
+const VALUE = 5;
+const STATE = 6;
 
 interface Shown {
   company: boolean;
@@ -77,41 +70,52 @@ interface Shown {
 /** The CSV's detail columns for these events, by event id. `feedTitles` from feedTitles(). */
 export function csvDetails(db: Db, events: CsvEventRef[], feedTitles: ReadonlyMap<number, string | null>): Map<number, CsvDetails> {
   const gazetteer = getGazetteerFor(db);
-  const byEvent = new Map<number, { event: CsvEventRef; reports: Report[]; tags: TagRow[] }>();
-  for (const e of events) byEvent.set(e.id, { event: e, reports: e.clustered ? [] : [{ itemId: e.id, feedId: e.feedId, publishedAt: e.publishedAt }], tags: [] });
-  const clustered = events.filter((e) => e.clustered).map((e) => e.id);
-  const single = events.filter((e) => !e.clustered).map((e) => e.id);
-  const read = (sql: string, ids: number[]): Row[] => (ids.length ? JSON.parse(prepared(db, sql).pluck().get(JSON.stringify(ids)) as string) : []);
-  for (const [eventId, itemId, feedId, publishedAt, company, value, state] of [...read(CLUSTER_TAGS_SQL, clustered), ...read(SINGLE_TAGS_SQL, single)]) {
-    const entry = byEvent.get(eventId)!;
-    if (entry.event.clustered && !entry.reports.some((r) => r.itemId === itemId)) {
-      const root = itemId === eventId;
-      entry.reports.push({ itemId, feedId: root ? entry.event.feedId : feedId!, publishedAt: root ? entry.event.publishedAt : publishedAt! });
-    }
-    if (value !== null) entry.tags.push({ itemId, company: company === 1, value, state: state! });
-  }
+  const rowsOf = new Map<number, Row[]>(events.map((e) => [e.id, []]));
+  const read = (sql: string, ids: number[]) => {
+    if (ids.length === 0) return;
+    for (const row of JSON.parse(prepared(db, sql).pluck().get(JSON.stringify(ids)) as string) as Row[]) rowsOf.get(row[0])!.push(row);
+  };
+  read(CLUSTER_TAGS_SQL, events.filter((e) => e.clustered).map((e) => e.id));
+  read(SINGLE_TAGS_SQL, events.filter((e) => !e.clustered).map((e) => e.id));
 
   const out = new Map<number, CsvDetails>();
-  for (const [eventId, { reports, tags }] of byEvent) {
+  for (const event of events) {
+    const rows = rowsOf.get(event.id)!;
+    // The event's reports: the first one's feed and time are the event's own (its row came with NULLs).
     // The explorer joins feeds: a report whose feed row is missing is not shown, nor are its tags.
-    const shownReports = reports.filter((r) => feedTitles.has(r.feedId));
-    const shown: Shown[] = [];
-    for (const t of tags) {
-      if (t.state !== 1 || !shownReports.some((r) => r.itemId === t.itemId)) continue;
-      if (tags.some((o) => o.state === 2 && o.itemId === t.itemId && o.company === t.company && o.value === t.value)) continue;
-      const seen = shown.find((s) => s.company === t.company && s.value === t.value);
-      if (seen) seen.firstItem = Math.min(seen.firstItem, t.itemId);
-      else shown.push({ company: t.company, value: t.value, name: nameOf(gazetteer, t.company, t.value), firstItem: t.itemId });
+    const reports: { itemId: number; feedId: number; publishedAt: number }[] = [];
+    const addReport = (itemId: number, feedId: number, publishedAt: number) => {
+      if (feedTitles.has(feedId) && !reports.some((r) => r.itemId === itemId)) reports.push({ itemId, feedId, publishedAt });
+    };
+    if (!event.clustered) addReport(event.id, event.feedId, event.publishedAt);
+    for (const row of rows) {
+      if (row[ITEM] === event.id) addReport(event.id, event.feedId, event.publishedAt);
+      else addReport(row[ITEM], row[FEED]!, row[AT]!);
     }
-    shown.sort(byName);
-    shownReports.sort((a, b) => a.publishedAt - b.publishedAt || a.itemId - b.itemId);
+    const shown: Shown[] = [];
+    for (const row of rows) {
+      if (row[STATE] !== 1 || !reports.some((r) => r.itemId === row[ITEM])) continue;
+      const company = row[COMPANY] === 1;
+      const value = row[VALUE]!;
+      if (rows.some((o) => o[STATE] === 2 && o[ITEM] === row[ITEM] && o[COMPANY] === row[COMPANY] && o[VALUE] === value)) continue;
+      const seen = shown.find((t) => t.company === company && t.value === value);
+      if (seen) seen.firstItem = Math.min(seen.firstItem, row[ITEM]);
+      else shown.push({ company, value, name: nameOf(gazetteer, company, value), firstItem: row[ITEM] });
+    }
+    if (shown.length > 1) shown.sort(byName);
+    if (reports.length > 1) reports.sort((a, b) => a.publishedAt - b.publishedAt || a.itemId - b.itemId);
     let companies = '';
     let countries = '';
-    for (const s of shown) {
-      if (s.company) companies = companies ? `${companies} ${s.value}` : s.value;
-      else countries = countries ? `${countries} ${s.value}` : s.value;
+    for (const t of shown) {
+      if (t.company) companies = companies ? `${companies} ${t.value}` : t.value;
+      else countries = countries ? `${countries} ${t.value}` : t.value;
     }
-    out.set(eventId, { companies, countries, sources: shownReports.map((r) => feedTitles.get(r.feedId) ?? String(r.feedId)).join(' | ') });
+    let sources = '';
+    for (const r of reports) {
+      const title = feedTitles.get(r.feedId) ?? String(r.feedId);
+      sources = sources ? `${sources} | ${title}` : title;
+    }
+    out.set(event.id, { companies, countries, sources });
   }
   return out;
 }

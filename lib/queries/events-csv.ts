@@ -19,25 +19,20 @@ export type CsvEvent = Pick<EventRow, 'id' | 'publishedAt' | 'title' | 'url' | '
 export const EVENT_CSV_HEADER = ['id', 'published_at', 'title', 'url', 'event_type', 'severity', 'companies', 'countries', 'sources', 'summary'];
 
 export function eventCsvRow(e: CsvEvent): string {
-  return csvLine([
-    String(e.id),
-    e.publishedAt,
-    e.title,
-    e.url ?? '',
-    e.eventType ?? '',
+  // csvLine's output without its intermediate arrays: the export writes thousands of these.
+  return `${csvField(String(e.id))},${csvField(e.publishedAt)},${csvField(e.title)},${csvField(e.url ?? '')},${csvField(e.eventType ?? '')},${csvField(
     e.severity === null ? '' : String(e.severity),
-    e.companies,
-    e.countries,
-    e.sources,
-    e.summary,
-  ]);
+  )},${csvField(e.companies)},${csvField(e.countries)},${csvField(e.sources)},${csvField(e.summary)}\r\n`;
 }
 
 export function csvLine(fields: string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
+// = + - @ tab CR: what spreadsheets may run as a formula at the start of a cell.
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
+
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+  const safe = FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
+  return `"${safe.includes('"') ? safe.replace(/"/g, '""') : safe}"`;
 }
