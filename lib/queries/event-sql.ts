@@ -54,9 +54,14 @@ export function buildEventQuery(db: Db, f: EventFilters, limit: number): EventQu
   if (f.to) where.push({ sql: 'r.published_at < ?', params: [Date.parse(`${f.to}T00:00:00Z`) + DAY_MS] });
   if (f.types.length) where.push({ sql: 'r.event_type IN (SELECT value FROM json_each(?))', params: [JSON.stringify(f.types)] });
   if (f.minSeverity !== null) where.push({ sql: 'r.severity >= ?', params: [f.minSeverity] });
+  // Driven by a tag filter over events only, the other tag filters are checked on the entities'
+  // index before the event's item row is read: the driver's candidates that fail them (micron's
+  // events outside China: 3,700 of 6,100) then cost one index probe each instead of a row read.
+  const folded = f.relevantOnly && plan.driver?.kind === 'tags' ? selective.filter((s) => s.kind === 'tags' && s !== plan.driver) : [];
   for (const filter of selective) {
     if (filter.kind === 'fts' && relevance) continue; // matched by the FTS join below
-    where.push(filter === plan.driver ? drivenBy(filter, f.relevantOnly) : checkFor(filter, f.relevantOnly, plan.ftsAsSet));
+    if (folded.includes(filter)) continue; // checked inside the driver's subquery
+    where.push(filter === plan.driver ? drivenBy(filter, f.relevantOnly, folded) : checkFor(filter, f.relevantOnly, plan.ftsAsSet));
   }
 
   // Relevance ranks by bm25, a title match counting four times a summary match. CROSS JOIN keeps
@@ -73,7 +78,7 @@ export function buildEventQuery(db: Db, f: EventFilters, limit: number): EventQu
   const filterParams = where.flatMap((c) => c.params);
   const cursor = f.cursor ? cursorClause(f.cursor, rank) : null;
   const sql = `SELECT r.id, r.title, r.url, r.summary, r.published_at AS publishedAt, r.relevant, r.event_type AS eventType,
-    r.severity, r.cluster_id AS clusterId, ${rank} AS rank
+    r.severity, r.cluster_id AS clusterId, r.feed_id AS feedId, ${rank} AS rank
 FROM ${from}
 WHERE ${filterWhere}${cursor ? `\n  AND ${cursor.sql}` : ''}
 ORDER BY ${ORDER[f.sort]}
@@ -105,11 +110,20 @@ function representative(relevantOnly: boolean): Clause {
 }
 
 /** The filter's matching event ids, read from an index: the rows the query starts from. */
-function drivenBy(filter: Filter, relevantOnly: boolean): Clause {
+function drivenBy(filter: Filter, relevantOnly: boolean, alsoTagged: Filter[] = []): Clause {
   if (filter.kind === 'fts') return { sql: 'r.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)', params: [filter.query] };
   const values = JSON.stringify(filter.values);
   const events = 'SELECT e.event_id FROM exposure_event_entities e WHERE e.kind = ? AND e.value IN (SELECT value FROM json_each(?))';
-  if (relevantOnly) return { sql: `r.id IN (${events})`, params: [filter.tagKind, values] };
+  if (relevantOnly) {
+    const checks = alsoTagged.map((other) => {
+      if (other.kind !== 'tags') throw new Error('only tag filters are checked on the entities');
+      return {
+        sql: 'EXISTS (SELECT 1 FROM exposure_event_entities x WHERE x.event_id = e.event_id AND x.kind = ? AND x.value IN (SELECT value FROM json_each(?)) LIMIT 1)',
+        params: [other.tagKind, JSON.stringify(other.values)],
+      };
+    });
+    return { sql: `r.id IN (${[events, ...checks.map((c) => c.sql)].join(' AND ')})`, params: [filter.tagKind, values, ...checks.flatMap((c) => c.params)] };
+  }
   // An irrelevant item is its own event; a relevant first report's own tags are part of its event's anyway.
   const own = 'SELECT t.item_id FROM effective_item_tags t WHERE t.kind = ? AND t.value IN (SELECT value FROM json_each(?))';
   return { sql: `r.id IN (${events} UNION ALL ${own})`, params: [filter.tagKind, values, filter.tagKind, values] };

@@ -1,6 +1,14 @@
 import type { EventRow } from './search-events';
 
-type CsvEvent = Pick<EventRow, 'id' | 'publishedAt' | 'title' | 'url' | 'eventType' | 'severity' | 'companies' | 'countries' | 'sources' | 'summary'>;
+/** One event as the CSV prints it; the last three columns come formatted (lib/queries/event-csv-details.ts). */
+export type CsvEvent = Pick<EventRow, 'id' | 'publishedAt' | 'title' | 'url' | 'eventType' | 'severity' | 'summary'> & {
+  /** Company ids, space-separated. */
+  companies: string;
+  /** Country codes, space-separated. */
+  countries: string;
+  /** Feed titles, " | "-separated. */
+  sources: string;
+};
 
 /**
  * Events as CSV (RFC 4180: CRLF line ends, every field quoted, quotes doubled). Feed text is
@@ -11,25 +19,20 @@ type CsvEvent = Pick<EventRow, 'id' | 'publishedAt' | 'title' | 'url' | 'eventTy
 export const EVENT_CSV_HEADER = ['id', 'published_at', 'title', 'url', 'event_type', 'severity', 'companies', 'countries', 'sources', 'summary'];
 
 export function eventCsvRow(e: CsvEvent): string {
-  return csvLine([
-    String(e.id),
-    e.publishedAt,
-    e.title,
-    e.url ?? '',
-    e.eventType ?? '',
+  // csvLine's output without its intermediate arrays: the export writes thousands of these.
+  return `${csvField(String(e.id))},${csvField(e.publishedAt)},${csvField(e.title)},${csvField(e.url ?? '')},${csvField(e.eventType ?? '')},${csvField(
     e.severity === null ? '' : String(e.severity),
-    e.companies.map((c) => c.id).join(' '),
-    e.countries.join(' '),
-    e.sources.map((s) => s.feedTitle ?? String(s.feedId)).join(' | '),
-    e.summary,
-  ]);
+  )},${csvField(e.companies)},${csvField(e.countries)},${csvField(e.sources)},${csvField(e.summary)}\r\n`;
 }
 
 export function csvLine(fields: string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
+// = + - @ tab CR: what spreadsheets may run as a formula at the start of a cell.
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
+
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+  const safe = FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
+  return `"${safe.includes('"') ? safe.replace(/"/g, '""') : safe}"`;
 }

@@ -43,6 +43,7 @@ export interface EventQueryRow {
   eventType: string | null;
   severity: number | null;
   clusterId: number | null;
+  feedId: number;
   rank: number | null;
 }
 
