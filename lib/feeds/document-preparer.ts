@@ -32,10 +32,8 @@ const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGen
 export class DocumentPreparer {
   private worker: Worker | undefined;
   private broken = false;
-  private answered = false;
-  private warming: Promise<boolean> | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (d: PreparedDocument | null) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (d: PreparedDocument) => void; reject: (e: Error) => void }>();
 
   /** `limits` is for tests, which starve the thread to see the fallback. */
   constructor(private readonly limits: ResourceLimits = WORKER_LIMITS) {}
@@ -44,41 +42,20 @@ export class DocumentPreparer {
     return !this.broken;
   }
 
-  /**
-   * True once the thread has loaded its code and built its tagger (it answered warmUp or a
-   * document). Until then the ingest prepares documents itself: starting the thread takes a few
-   * hundred milliseconds, in which the main thread would otherwise only wait (docs/benchmarks.md).
-   */
-  get ready(): boolean {
-    return this.answered && !this.broken;
-  }
-
   prepare(input: DocumentInput, spec: TaggerSpec): Promise<PreparedDocument> {
-    return this.prepareRequest({ input, spec }) as Promise<PreparedDocument>;
-  }
-
-  private prepareRequest(body: Omit<PrepareRequest, 'id'>): Promise<PreparedDocument | null> {
     if (this.broken) return Promise.reject(new PreparerUnavailableError('document worker unavailable'));
     const worker = this.start();
     const id = this.nextId++;
-    return new Promise<PreparedDocument | null>((resolve, reject) => {
+    return new Promise<PreparedDocument>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...body } as PrepareRequest);
+      const request: PrepareRequest = { id, input, spec };
+      worker.postMessage(request);
     });
   }
 
-  /**
-   * Starts the thread now and has it build the tagger for `spec`, so its start-up overlaps the
-   * first fetches. Resolves true once the thread is ready, false if it could not start.
-   */
-  warmUp(spec: TaggerSpec): Promise<boolean> {
-    this.warming ??= this.broken
-      ? Promise.resolve(false)
-      : this.prepareRequest({ warm: spec }).then(
-          () => true,
-          () => false,
-        );
-    return this.warming;
+  /** Starts the thread now, so its start-up (loading the tagger) overlaps the first fetches. */
+  warmUp(): void {
+    if (!this.broken) this.start();
   }
 
   async close(): Promise<void> {
@@ -99,7 +76,6 @@ export class DocumentPreparer {
     });
     worker.on('message', (reply: PrepareReply) => {
       const waiting = this.pending.get(reply.id);
-      this.answered = true;
       if (!waiting) return;
       this.pending.delete(reply.id);
       if (reply.ok) waiting.resolve(reply.document);

@@ -146,9 +146,9 @@ function writeDocument(
   }, { behavior: 'immediate' });
 }
 
-/** On the preparer's thread when there is one that works and has started, else here. */
+/** On the preparer's thread when there is one that works, else here. */
 async function prepare(db: Db, input: DocumentInput, preparer: DocumentPreparer | undefined): Promise<PreparedDocument> {
-  if (preparer?.ready) {
+  if (preparer?.available) {
     try {
       return await preparer.prepare(input, taggerSpecFor(db));
     } catch (err) {

@@ -10,7 +10,6 @@ import { DocumentPreparer } from './document-preparer';
 import { createFeedAgent } from './http-agent';
 import { ingestFeed, type FeedOutcome } from './ingest-feed';
 import { ClusterMemo } from '../tagging/cluster-memo';
-import { taggerSpecFor } from '../tagging/tagger-instance';
 
 export interface IngestOptions {
   /** Only these feeds (ids). */
@@ -92,8 +91,7 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
     summary.feeds = queue.length;
     if (queue.length > 1 && options.prepareOnWorker !== false) {
       preparer = new DocumentPreparer();
-      // Until the thread is ready, documents are prepared here (ingest-feed.ts).
-      void preparer.warmUp(taggerSpecFor(db));
+      preparer.warmUp();
     }
     deferCheckpoints(db);
     const ctx = {

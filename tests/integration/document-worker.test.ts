@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { items } from '../../db/schema';
 import { DocumentError, DocumentPreparer } from '../../lib/feeds/document-preparer';
 import { storeFeedDocument } from '../../lib/feeds/ingest-feed';
@@ -76,8 +76,6 @@ describe('document worker', () => {
   it('falls back to the main thread when the worker cannot run, and stores every item', async () => {
     // A heap far too small for the tagger: the thread dies on start.
     preparer = new DocumentPreparer({ maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
-    expect(await preparer.warmUp(taggerSpecFor(temp.db))).toBe(false);
-    expect(preparer.ready).toBe(false);
     const { feed } = addFeed(temp.db, 'https://feeds.example/feed.xml');
     const outcome = await storeFeedDocument(temp.db, feed, fs.readFileSync(path.join(FIXTURES, 'rss2.xml')), null, { now: new Date('2026-01-01T00:00:00Z'), nextCheckAt: null }, preparer);
     const expected = (await prepareDocument(input('rss2.xml'), getTaggerFor(temp.db))).entries.length;
@@ -85,29 +83,5 @@ describe('document worker', () => {
     expect(outcome.inserted).toBe(expected);
     expect(temp.db.select().from(items).all()).toHaveLength(expected);
     expect(preparer.available).toBe(false);
-  });
-
-  it('prepares documents on this thread until the worker is ready, then on the worker', async () => {
-    preparer = new DocumentPreparer();
-    const onWorker = vi.spyOn(preparer, 'prepare');
-    const warming = preparer.warmUp(taggerSpecFor(temp.db));
-    expect(preparer.ready).toBe(false);
-    const state = { now: new Date('2026-01-01T00:00:00Z'), nextCheckAt: null };
-    const first = addFeed(temp.db, 'https://feeds.example/one.xml').feed;
-    const before = await storeFeedDocument(temp.db, first, fs.readFileSync(path.join(FIXTURES, 'rss2.xml')), null, state, preparer);
-    expect(onWorker).not.toHaveBeenCalled();
-
-    expect(await warming).toBe(true);
-    expect(preparer.ready).toBe(true);
-    const second = addFeed(temp.db, 'https://feeds.example/two.xml').feed;
-    const after = await storeFeedDocument(temp.db, second, fs.readFileSync(path.join(FIXTURES, 'rss2.xml')), null, state, preparer);
-    expect(onWorker).toHaveBeenCalledTimes(1);
-
-    const expected = (await prepareDocument(input('rss2.xml'), getTaggerFor(temp.db))).entries.length;
-    expect([before.inserted, after.inserted]).toEqual([expected, expected]);
-    // Both threads stored the same rows (apart from ids, feeds and clusters).
-    const rows = temp.db.select().from(items).all();
-    const shape = (feedId: number) => rows.filter((r) => r.feedId === feedId).map(({ title, summary, url, publishedAt, relevant, eventType, severity }) => ({ title, summary, url, publishedAt, relevant, eventType, severity }));
-    expect(shape(second.id)).toEqual(shape(first.id));
   });
 });
