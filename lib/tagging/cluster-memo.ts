@@ -22,7 +22,7 @@ export interface ClusterFacts {
 export class ClusterMemo {
   private readonly items = new Map<number, ClusterFacts>();
 
-  constructor(private readonly maxItems = 50_000) {}
+  constructor(private readonly maxItems = 20_000) {}
 
   get(id: number): ClusterFacts | undefined {
     return this.items.get(id);
