@@ -5,6 +5,8 @@ const nextConfig = {
   // resvg-js too (it renders digest charts), and nodemailer, which the server only needs as plain Node code.
   serverExternalPackages: ['better-sqlite3', 'pino', '@resvg/resvg-js', 'nodemailer'],
   poweredByHeader: false,
+  // jobs/serve.ts compresses responses itself, at a faster level than Next.js would.
+  compress: false,
   // The type check runs in `npm run typecheck` (part of `npm test`); building should not repeat it.
   typescript: { ignoreBuildErrors: true },
 };

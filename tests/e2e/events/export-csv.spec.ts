@@ -1,0 +1,19 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * The events CSV compresses itself (lib/http/fast-gzip.ts); through the production server it must
+ * reach the client compressed once, not a second time by Next.js.
+ */
+test('the events CSV arrives gzip-compressed once, and decodes to the same file as an uncompressed download', async ({ request }) => {
+  const url = '/api/events.csv?relevant=all';
+  const gzipped = await request.get(url, { headers: { 'accept-encoding': 'gzip' } });
+  expect(gzipped.status()).toBe(200);
+  expect(gzipped.headers()['content-encoding']).toBe('gzip');
+  const plain = await request.get(url, { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  const text = await plain.text();
+  expect(text.split('\r\n')[0]).toContain('published_at');
+  expect(Number(plain.headers()['x-row-count'])).toBeGreaterThan(200);
+  // Playwright undoes one layer of gzip: a second layer would leave binary here.
+  expect(await gzipped.text()).toBe(text);
+});
