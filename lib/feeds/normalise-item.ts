@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { hasMarkup, htmlToText, sanitiseHtml } from './html-text';
 import { clampToNow, parseFeedDate } from './parse-date';
 import type { RawEntry } from './parse-feed';
@@ -85,6 +85,7 @@ function truncateWords(text: string, max: number): string {
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
+// One-shot hash (Node ≥ 20.12): about half the cost of a Hash object per item, on every item of every poll.
 function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+  return hash('sha1', text, 'hex');
 }
