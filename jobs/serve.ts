@@ -20,11 +20,15 @@ import { log } from '../lib/log';
 const ROOT = path.resolve(__dirname, '..');
 const SHUTDOWN_GRACE_MS = 5_000;
 
-// Responses are compressed here, at zlib's fastest level, instead of by Next.js (`compress: false`
-// in next.config.js), whose default level spent ~20 ms on a 750 KiB events CSV (docs/benchmarks.md).
-// Level 1 makes text a little larger and costs a fraction of the time; a route cannot choose for
-// itself, since Next.js drops the Content-Encoding a route handler sets.
-const compressLevel1 = compression({ level: zlib.constants.Z_BEST_SPEED });
+// Responses are compressed here, at the fastest levels (gzip 1, brotli 1), instead of by Next.js
+// (`compress: false` in next.config.js), whose default gzip level spent ~10 ms on a 750 KiB events
+// CSV (brotli 4, the compression package's default, ~7 ms); level 1 takes ~3 ms for a file 10-20%
+// larger (docs/benchmarks.md). A route cannot choose for itself: Next.js drops the
+// Content-Encoding a route handler sets.
+const compressLevel1 = compression({
+  level: zlib.constants.Z_BEST_SPEED,
+  brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+});
 const compress = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) =>
   // compression is written for Express, whose request and response extend Node's own.
   compressLevel1(req as Parameters<typeof compressLevel1>[0], res as Parameters<typeof compressLevel1>[1], next);

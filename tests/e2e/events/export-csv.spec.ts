@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
  * The events CSV compresses itself (lib/http/fast-gzip.ts); through the production server it must
  * reach the client compressed once, not a second time by Next.js.
  */
-test('the events CSV arrives gzip-compressed once, and decodes to the same file as an uncompressed download', async ({ request }) => {
+test('the events CSV arrives compressed once (gzip or brotli), and decodes to the same file as an uncompressed download', async ({ request }) => {
   const url = '/api/events.csv?relevant=all';
   const gzipped = await request.get(url, { headers: { 'accept-encoding': 'gzip' } });
   expect(gzipped.status()).toBe(200);
@@ -14,6 +14,9 @@ test('the events CSV arrives gzip-compressed once, and decodes to the same file 
   const text = await plain.text();
   expect(text.split('\r\n')[0]).toContain('published_at');
   expect(Number(plain.headers()['x-row-count'])).toBeGreaterThan(200);
-  // Playwright undoes one layer of gzip: a second layer would leave binary here.
+  // Playwright undoes one layer of compression: a second layer would leave binary here.
   expect(await gzipped.text()).toBe(text);
+  const brotli = await request.get(url, { headers: { 'accept-encoding': 'br' } });
+  expect(brotli.headers()['content-encoding']).toBe('br');
+  expect(await brotli.text()).toBe(text);
 });
