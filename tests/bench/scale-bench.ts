@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { CLI_ACTOR } from '../../lib/auth/audit';
@@ -8,6 +7,7 @@ import { createSession } from '../../lib/auth/sessions';
 import { SESSION_COOKIE } from '../../lib/auth/session-cookie';
 import { createUser } from '../../lib/auth/users';
 import { generateScaleDb } from './scale-db';
+import { freePort } from '../helpers/free-port';
 
 /**
  * The dashboard at scale (issue 4): a generated database of ITEMS items, then `exposure rebuild`
@@ -109,13 +109,3 @@ async function waitForServer(url: string): Promise<void> {
   throw new Error(`server did not answer at ${url}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}

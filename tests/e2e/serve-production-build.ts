@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { closeDb, getDb, migrateDb } from '../../db';
 import { ROLES } from '../../db/schema';
@@ -13,6 +12,7 @@ import { addFeed } from '../../lib/feeds/manage-feeds';
 import { loadSampleArchive } from '../../lib/feeds/load-sample';
 import { runIngest } from '../../lib/feeds/run-ingest';
 import { refreshExposure } from '../../lib/exposure/refresh-exposure';
+import { freePort } from '../helpers/free-port';
 
 /**
  * The e2e tests' server: a fresh database holding the sample archive, a fixture item with markup
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   await loadSampleArchive(db);
   // One item with markup payloads in its text (tests/e2e/events/hostile-item.spec.ts), through the same path.
   await loadSampleArchive(db, path.join(__dirname, 'fixtures', 'hostile'));
-  addFeed(db, `http://127.0.0.1:${await closedPort()}/unreachable.xml`, 'Unreachable test feed');
+  addFeed(db, `http://127.0.0.1:${await freePort()}/unreachable.xml`, 'Unreachable test feed');
   await runIngest(db, { allowPrivate: true, timeoutMs: 5_000 });
   // The XSS corpus (tests/fixtures/xss) through the normal parse-and-store path, after the ingest
   // run so the harness never tries to fetch its made-up host.
@@ -57,12 +57,3 @@ main().catch((err) => {
   process.exit(1);
 });
 
-/** A port that was free a moment ago: connecting to it is refused. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

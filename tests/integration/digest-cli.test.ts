@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db';
 import { runCli } from '../helpers/run-cli';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import { freePort } from '../helpers/free-port';
 
 let dir: string;
 let env: Record<string, string>;
@@ -34,15 +34,6 @@ function audited(email: string): { actor: string; user_id: number | null; action
   }
 }
 
-/** A port nothing listens on: an SMTP server that is down. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chipwatch-digest-cli-'));
@@ -147,7 +138,7 @@ describe('digest CLI contract', { timeout: 90_000 }, () => {
 
   it('send exits non-zero and names the failed send when the SMTP server is down, then delivers once it is up', async () => {
     await cli(['digest', 'subscribe', '--email', 'smtp@example.com', '--send-when-empty']);
-    const down = await cli(['digest', 'send', '--now'], { SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` });
+    const down = await cli(['digest', 'send', '--now'], { SMTP_URL: `smtp://127.0.0.1:${await freePort()}` });
     expect(down.status).toBe(1);
     expect(down.stderr).toMatch(/error: digest for smtp@example\.com \(daily:\d{4}-\d{2}-\d{2}\) failed: .*ECONNREFUSED/);
     const list = JSON.parse((await cli(['digest', 'list', '--json'])).stdout) as { email: string; lastDelivery: { status: string; error: string } }[];

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feeds, jobLocks, jobRuns } from '../../db/schema';
@@ -9,6 +8,7 @@ import { subscribeWith } from '../helpers/digest-fixture';
 import { rss2, serve, startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { ROOT } from '../helpers/run-cli';
 import { createTempDb } from '../helpers/temp-db';
+import { freePort } from '../helpers/free-port';
 
 let server: FeedServer;
 beforeAll(async () => {
@@ -41,14 +41,6 @@ async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs: 
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the job runner', () => {
   it('ingests due feeds at start, records the run, and stops cleanly on SIGTERM', async () => {

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { MAX_FAILURES_PER_IP } from '../../../lib/auth/rate-limit';
 import { ROOT, runCli } from '../../helpers/run-cli';
 import { ANONYMOUS } from '../accounts';
+import { freePort } from '../../helpers/free-port';
 
 /*
  * The per-address sign-in limit against a client that writes its own X-Forwarded-For. Each group
@@ -56,14 +56,6 @@ async function serve(trustedProxies: string): Promise<Served> {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const signIn = (request: APIRequestContext, account: { email: string; password: string }, headers: Record<string, string> = {}): Promise<APIResponse> =>
   request.post('/api/auth/login', { data: account, headers });
