@@ -74,7 +74,9 @@ export const items = sqliteTable(
   (t) => [
     uniqueIndex('items_feed_dedupe_unique').on(t.feedId, t.dedupeKey),
     index('items_published_idx').on(t.publishedAt),
-    index('items_cluster_idx').on(t.clusterId),
+    // Feed and time ride along so the CSV export reads a cluster's reports from the index alone,
+    // without a lookup of each (large) item row.
+    index('items_cluster_idx').on(t.clusterId, t.feedId, t.publishedAt),
     // The events explorer's "most severe first": walked in order, so a page never sorts every event.
     index('items_severity_idx').on(t.severity, t.publishedAt),
   ],
@@ -108,6 +110,10 @@ export const itemTags = sqliteTable(
   (t) => [
     uniqueIndex('item_tags_unique').on(t.itemId, t.kind, t.value, t.source),
     index('item_tags_value_idx').on(t.kind, t.value),
+    // Only the removed rows (analysts' removals and the auto rows they hide): a few, so ingest,
+    // which writes removed = 0, never touches it. A probe here tells whether a tag read from
+    // item_tags_unique is removed without a lookup of the table row (lib/queries/event-csv-details.ts).
+    index('item_tags_removed_idx').on(t.itemId, t.kind, t.value, t.source).where(sql`${t.removed} = 1`),
   ],
 );
 
