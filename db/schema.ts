@@ -110,8 +110,8 @@ export const itemTags = sqliteTable(
   (t) => [
     uniqueIndex('item_tags_unique').on(t.itemId, t.kind, t.value, t.source),
     index('item_tags_value_idx').on(t.kind, t.value),
-    // Only the removed rows (analysts' removals and the auto rows they hide): a few, so ingest,
-    // which writes removed = 0, never touches it. A probe here tells whether a tag read from
+    // Only the rows marked removed (analysts' removals): few, and ingest, which writes
+    // removed = 0, never touches it. A probe here tells whether a tag read from
     // item_tags_unique is removed without a lookup of the table row (lib/queries/event-csv-details.ts).
     index('item_tags_removed_idx').on(t.itemId, t.kind, t.value, t.source).where(sql`${t.removed} = 1`),
   ],
