@@ -38,10 +38,11 @@ export interface CsvEventRef {
 }
 
 // Per report, each of its tag rows (or one row of NULLs when it has none), all of a batch's rows as
-// one JSON array: JSON.parse builds them faster than the driver builds as many row objects. The
-// first report's feed and time are the event's own, already read. `company` is 1 for a company, 0
-// for a country; `state` 1 for a row that counts, 2 for an analyst's removal (it hides the value on
-// that report), 0 for another removed row (and for the NULL row of a report without tags).
+// one JSON array: JSON.parse builds them faster than the driver builds as many row objects. For
+// the event's own report the code uses the feed and time the event query read. `company` is 1 for
+// a company, 0 for a country; `state` 1 for a row that counts, 2 for an analyst's removal (it hides
+// the value on that report), 0 for another removed row (and for the NULL row of a report without
+// tags).
 // Every column comes from an index, never from a table row: a report's feed and time from
 // items_cluster_idx, its tags from item_tags_unique, and whether a tag is removed from a probe of
 // item_tags_removed_idx, which holds only removed rows. INDEXED BY because the planner would probe
@@ -53,9 +54,7 @@ const TAG_COLUMNS = `t.kind = 'company', t.value, CASE
       WHERE x.item_id = t.item_id AND x.kind = t.kind AND x.value = t.value AND x.source = t.source AND x.removed = 1) THEN 1
     WHEN t.source = 'manual' THEN 2 ELSE 0 END`;
 /** Exported for the test that pins its query plan (tests/integration/events-csv.test.ts). */
-export const CLUSTER_TAGS_SQL = `SELECT json_group_array(json_array(i.cluster_id, i.id,
-    CASE WHEN i.id = i.cluster_id THEN NULL ELSE i.feed_id END,
-    CASE WHEN i.id = i.cluster_id THEN NULL ELSE i.published_at END, ${TAG_COLUMNS}))
+export const CLUSTER_TAGS_SQL = `SELECT json_group_array(json_array(i.cluster_id, i.id, i.feed_id, i.published_at, ${TAG_COLUMNS}))
   FROM items i LEFT JOIN item_tags t ON t.item_id = i.id
   WHERE i.cluster_id IN (SELECT value FROM json_each(?))`;
 export const SINGLE_TAGS_SQL = `SELECT json_group_array(json_array(t.item_id, t.item_id, NULL, NULL, ${TAG_COLUMNS}))

@@ -56,4 +56,3 @@ main().catch((err) => {
   console.error(err);
   process.exit(1);
 });
-

@@ -34,7 +34,6 @@ function audited(email: string): { actor: string; user_id: number | null; action
   }
 }
 
-
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chipwatch-digest-cli-'));
   env = { DATABASE_PATH: path.join(dir, 'cli.db'), CHIPWATCH_OUTBOX_DIR: outbox(), APP_URL: 'https://dash.example.test' };

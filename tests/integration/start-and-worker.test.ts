@@ -41,7 +41,6 @@ async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs: 
   }
 }
 
-
 describe('the job runner', () => {
   it('ingests due feeds at start, records the run, and stops cleanly on SIGTERM', async () => {
     const temp = createTempDb();

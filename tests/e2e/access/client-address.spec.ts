@@ -56,7 +56,6 @@ async function serve(trustedProxies: string): Promise<Served> {
   };
 }
 
-
 const signIn = (request: APIRequestContext, account: { email: string; password: string }, headers: Record<string, string> = {}): Promise<APIResponse> =>
   request.post('/api/auth/login', { data: account, headers });
 

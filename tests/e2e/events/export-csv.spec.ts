@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 
 /**
- * The events CSV compresses itself (lib/http/fast-gzip.ts); through the production server it must
- * reach the client compressed once, not a second time by Next.js.
+ * The production server (jobs/serve.ts) compresses responses, with Next.js's own compression off:
+ * the events CSV must reach the client compressed once, not twice and not as bytes labelled text/csv.
  */
 test('the events CSV arrives compressed once (gzip or brotli), and decodes to the same file as an uncompressed download', async ({ request }) => {
   const url = '/api/events.csv?relevant=all';
