@@ -1,6 +1,7 @@
 import { prepared, type Db } from '../../db';
 import { FeedClusterCandidates, type TokenCache } from '../tagging/cluster-items';
 import type { ClusterMemo } from '../tagging/cluster-memo';
+import { titleTokens } from '../tagging/title-similarity';
 import { applyManualTags, clearAutoTagging, manualTagsByItem, TagRowWriter } from '../tagging/item-tagging';
 import type { PreparedEntry } from './prepare-document';
 
@@ -24,16 +25,16 @@ const EXISTING_SQL = `SELECT id, dedupe_key AS dedupeKey, content_hash AS conten
 // With AUTOINCREMENT the next id is one past the larger of the sequence and the largest id.
 const NEXT_ID_SQL = `SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'items'), 0),
     ifnull((SELECT max(id) FROM items), 0)) + 1 AS next`;
-const INSERT_SQL = `INSERT INTO items (id, feed_id, dedupe_key, guid, url, title, summary, content_html, published_at,
-    date_from_feed, first_seen_at, updated_at, content_hash, relevant, relevance, event_type, severity, tagger_version,
-    tagged_at, cluster_id)
-  VALUES (@id, @feedId, @dedupeKey, @guid, @url, @title, @summary, @contentHtml, @publishedAt, @dateFromFeed, @now, @now,
-    @contentHash, @relevant, @relevance, @eventType, @severity, @taggerVersion, @now, @clusterId)`;
-const UPDATE_SQL = `UPDATE items SET guid = @guid, url = @url, title = @title, summary = @summary, content_html = @contentHtml,
-    published_at = @publishedAt, date_from_feed = @dateFromFeed, updated_at = @now, content_hash = @contentHash,
-    relevant = @relevant, relevance = @relevance, event_type = @eventType, severity = @severity,
-    tagger_version = @taggerVersion, tagged_at = @now, cluster_id = @clusterId
-  WHERE id = @id`;
+// Positional parameters: binding 18 named ones from an object cost about twice as much per row.
+// Both statements take the row's values in the same order (rowValues below), the id last.
+const INSERT_SQL = `INSERT INTO items (guid, url, title, summary, content_html, published_at, date_from_feed,
+    content_hash, relevant, relevance, event_type, severity, tagger_version, cluster_id, updated_at, tagged_at,
+    feed_id, dedupe_key, first_seen_at, id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const UPDATE_SQL = `UPDATE items SET guid = ?, url = ?, title = ?, summary = ?, content_html = ?, published_at = ?,
+    date_from_feed = ?, content_hash = ?, relevant = ?, relevance = ?, event_type = ?, severity = ?,
+    tagger_version = ?, cluster_id = ?, updated_at = ?, tagged_at = ?
+  WHERE id = ?`;
 
 // New items enter the full-text index in one statement per document, after everything else the
 // document writes (migration 0012 says why a per-row trigger was slow). It has to come last: a
@@ -89,28 +90,28 @@ export function storeItems(db: Db, feedId: number, entries: PreparedEntry[], tag
     const clusterId = tagging.relevant
       ? candidates.clusterFor({ id, feedId, title: item.title, publishedAt, keys: tagging.keys, tags: tagging.tags }, tokenCache)
       : null;
-    prepared(db, old ? UPDATE_SQL : INSERT_SQL).run({
-      id,
-      feedId,
-      dedupeKey: item.dedupeKey,
-      guid: item.guid,
-      url: item.url,
-      title: item.title,
-      summary: item.summary,
-      contentHtml: item.contentHtml,
+    const values = [
+      item.guid,
+      item.url,
+      item.title,
+      item.summary,
+      item.contentHtml,
       publishedAt,
-      dateFromFeed: item.dateFromFeed || old?.dateFromFeed === 1 ? 1 : 0,
-      now: nowMs,
-      contentHash: item.contentHash,
-      relevant: tagging.relevant ? 1 : 0,
-      relevance: tagging.relevance,
-      eventType: tagging.eventType,
-      severity: tagging.severity,
+      item.dateFromFeed || old?.dateFromFeed === 1 ? 1 : 0,
+      item.contentHash,
+      tagging.relevant ? 1 : 0,
+      tagging.relevance,
+      tagging.eventType,
+      tagging.severity,
       taggerVersion,
       clusterId,
-    });
+      nowMs,
+      nowMs,
+    ];
+    if (old) prepared(db, UPDATE_SQL).run(...values, id);
+    else prepared(db, INSERT_SQL).run(...values, feedId, item.dedupeKey, nowMs, id);
     tagRows.add(id, publishedAt, tagging);
-    if (clusterId !== null) memo?.remember(id, { feedId, clusterId, publishedAt, title: item.title, tags: tagging.tags });
+    if (clusterId !== null) memo?.remember(id, { feedId, clusterId, publishedAt, title: item.title, tags: tagging.tags, tokens: tokenCache.get(id) ?? titleTokens(item.title) });
     else memo?.forget(id);
     if (old) counts.updated++;
     else counts.inserted++;

@@ -29,6 +29,8 @@ interface Candidate {
   clusterId: number;
   publishedAt: number;
   tags: Set<string>;
+  /** Title tokens already known (a memo hit), so they are not computed again for every document. */
+  tokens?: Set<string>;
 }
 
 interface CandidateRow {
@@ -113,7 +115,7 @@ export class FeedClusterCandidates {
       if (!known) {
         byId.set(id, null);
         unknown.push(id);
-      } else byId.set(id, known.feedId === feedId ? null : { id, title: known.title, clusterId: known.clusterId, publishedAt: known.publishedAt, tags: known.tags });
+      } else byId.set(id, known.feedId === feedId ? null : { id, title: known.title, clusterId: known.clusterId, publishedAt: known.publishedAt, tags: known.tags, tokens: known.tokens });
     }
     if (unknown.length) {
       const rows = prepared(db, CANDIDATE_ROWS_SQL).all(JSON.stringify(unknown), feedId) as Omit<CandidateRow, 'tags'>[];
@@ -189,7 +191,7 @@ function bestCluster(target: ClusterTarget, candidates: Candidate[], tokenCache:
     .slice(0, CLUSTER_RULES.maxCandidates);
   let best: { clusterId: number; score: number } | undefined;
   for (const c of nearest) {
-    const score = clusterScore(target.tags, c.tags, tokensOf(target.id, target.title), tokensOf(c.id, c.title));
+    const score = clusterScore(target.tags, c.tags, tokensOf(target.id, target.title), c.tokens ?? tokensOf(c.id, c.title));
     if (score >= CLUSTER_RULES.threshold && (!best || score > best.score)) best = { clusterId: c.clusterId, score };
   }
   return best?.clusterId ?? target.id;

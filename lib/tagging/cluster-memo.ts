@@ -6,6 +6,8 @@ export interface ClusterFacts {
   title: string;
   /** Effective tags as "kind:value". */
   tags: Set<string>;
+  /** The title's tokens (title-similarity.ts): computed once, where each document used to tokenise its candidates again. */
+  tokens?: Set<string>;
 }
 
 /**
