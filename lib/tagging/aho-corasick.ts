@@ -109,30 +109,32 @@ export class AhoCorasick<T> {
     this.firstOutput = count;
     for (let s = 0; s < n; s++) if (nodes[s].outputs.length > 0) id[s] = count++;
 
-    for (const node of nodes)
-      for (const code of node.next.keys()) {
-        if (code >= ASCII) this.wideChars.add(code);
-        else if (this.columnOf[code] === 0) this.columnOf[code] = this.columns++;
-      }
+    // forEach rather than for-of over entries: this runs once, cold, at worker start, where the
+    // interpreter made an entry array and an iterator result per edge.
+    const { columnOf, wideChars } = this;
+    for (let s = 0; s < n; s++)
+      nodes[s].next.forEach((_, code) => {
+        if (code >= ASCII) wideChars.add(code);
+        else if (columnOf[code] === 0) columnOf[code] = this.columns++;
+      });
     const columns = this.columns;
     const step = n <= 0x10000 ? new Uint16Array(n * columns) : new Int32Array(n * columns);
-    this.fail = new Int32Array(n);
-    this.wide = new Array<Map<number, number> | undefined>(n);
-    const setEdges = (state: number) => {
-      const from = id[state];
-      for (const [code, child] of nodes[state].next) {
-        if (code < ASCII) step[from * columns + this.columnOf[code]] = id[child];
-        else (this.wide[from] ??= new Map()).set(code, id[child]);
-      }
+    const failOf = (this.fail = new Int32Array(n));
+    const wide = (this.wide = new Array<Map<number, number> | undefined>(n));
+    let from = 0;
+    const setEdge = (child: number, code: number) => {
+      if (code < ASCII) step[from * columns + columnOf[code]] = id[child];
+      else (wide[from] ??= new Map()).set(code, id[child]);
     };
-    setEdges(0);
+    nodes[0].next.forEach(setEdge);
     // A state goes where its fail state goes, except along its own edges (fail states come first in `order`).
-    for (const state of order) {
-      const from = id[state];
+    for (let k = 0; k < order.length; k++) {
+      const state = order[k];
+      from = id[state];
       const fail = id[nodes[state].fail];
-      this.fail[from] = fail;
+      failOf[from] = fail;
       step.copyWithin(from * columns, fail * columns, fail * columns + columns);
-      setEdges(state);
+      nodes[state].next.forEach(setEdge);
     }
     this.step = step;
 
