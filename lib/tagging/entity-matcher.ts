@@ -1,4 +1,5 @@
-import { AhoCorasick, onWordBoundaries, selectLongest } from './aho-corasick';
+import { AhoCorasick, onWordBoundaries } from './aho-corasick';
+import { Hits } from './hits';
 import type { Gazetteer } from './gazetteer';
 
 export type EntityKind = 'company' | 'country';
@@ -29,6 +30,7 @@ export interface EntityMatch {
  */
 export class EntityMatcher {
   private readonly automaton = new AhoCorasick<EntityPattern>();
+  private readonly hits = new Hits();
 
   constructor(gazetteer: Gazetteer) {
     const add = (text: string, pattern: EntityPattern) => this.automaton.add(text.normalize('NFC'), pattern);
@@ -51,22 +53,22 @@ export class EntityMatcher {
     this.automaton.build();
   }
 
-  /** Matches in one field, before the cross-field rules (weak and ambiguous names) are applied. */
-  matchField(text: string, field: Field): EntityMatch[] {
-    const candidates = this.automaton.search(text, (start, end) => onWordBoundaries(text, start, end));
-    const result: EntityMatch[] = [];
-    for (const m of selectLongest(candidates)) {
-      if (m.payload.kind === 'block') continue;
-      result.push({
-        kind: m.payload.kind,
-        id: m.payload.id,
-        via: m.payload.via,
-        text: text.slice(m.start, m.end),
-        field,
-        offset: m.start,
-      });
+  /** Matches in one field, before the cross-field rules (weak and ambiguous names) are applied; appended to `out`. */
+  matchField(text: string, field: Field, out: EntityMatch[] = []): EntityMatch[] {
+    const hits = this.hits;
+    this.automaton.scan(text, hits);
+    let accepted = 0;
+    for (let k = 0; k < hits.count; k++) if (onWordBoundaries(text, hits.start[k], hits.end[k])) hits.move(k, accepted++);
+    hits.count = accepted;
+    const kept = hits.selectLongest();
+    for (let j = 0; j < kept; j++) {
+      const k = hits.order[j];
+      const p = this.automaton.payload(hits.pattern[k]);
+      if (p.kind === 'block') continue;
+      const start = hits.start[k];
+      out.push({ kind: p.kind, id: p.id, via: p.via, text: text.slice(start, hits.end[k]), field, offset: start });
     }
-    return result;
+    return out;
   }
 
   /**
@@ -75,12 +77,32 @@ export class EntityMatcher {
    * or, for a weak company alias, when `inChipContext` says the item is plainly about chips.
    */
   match(title: string, summary: string, inChipContext: (strong: EntityMatch[]) => boolean = () => false): EntityMatch[] {
-    const all = [...this.matchField(title.normalize('NFC'), 'title'), ...this.matchField(summary.normalize('NFC'), 'summary')];
-    const isWeak = (m: EntityMatch) => m.via === 'weak-alias' || m.via === 'ambiguous-name';
+    return this.confirmWeak(this.find(title, summary), inChipContext);
+  }
+
+  /** Matches in title and summary, weak ones included (`match` in two steps). */
+  find(title: string, summary: string): EntityMatch[] {
+    const all = this.matchField(nfc(title), 'title');
+    return this.matchField(nfc(summary), 'summary', all);
+  }
+
+  /** The matches of `find` without the weak ones that are not confirmed (see `match`). */
+  confirmWeak(all: EntityMatch[], inChipContext: (strong: EntityMatch[]) => boolean): EntityMatch[] {
+    if (!all.some(isWeak)) return all;
     const strong = all.filter((m) => !isWeak(m));
-    if (strong.length === all.length) return all;
     const confirmed = new Set(strong.map((m) => `${m.kind}:${m.id}`));
     const chipContext = inChipContext(strong);
     return all.filter((m) => !isWeak(m) || confirmed.has(`${m.kind}:${m.id}`) || (m.via === 'weak-alias' && chipContext));
   }
+}
+
+/** A weak company alias or an ambiguous country name: it needs confirming (see `EntityMatcher.match`). */
+export function isWeak(m: EntityMatch): boolean {
+  return m.via === 'weak-alias' || m.via === 'ambiguous-name';
+}
+
+/** NFC form; ASCII text is its own NFC form, and checking that costs less than asking ICU. */
+function nfc(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return text.normalize('NFC');
+  return text;
 }

@@ -1,9 +1,9 @@
-import { EntityMatcher, type EntityMatch } from './entity-matcher';
+import { EntityMatcher, isWeak, type EntityMatch } from './entity-matcher';
 import type { Gazetteer } from './gazetteer';
 import { BASE_SEVERITY, DOMAIN_TERMS, EVENT_TYPES, SEVERITY_CUES, TECH_GOODS, TYPE_CUES, TYPE_PRIORITY, type EventType } from './rules';
 import { TermMatcher, type TermMatch, type TermMatches } from './term-matcher';
 import { getTypeModel, type ModelDecision, type TypeModel } from './type-model';
-import { AMBIGUOUS_DOMAIN, BACKGROUND_FACTOR, DIPLOMATIC_ACT_WEIGHT, PAIR_RULES, STRUCTURE_TERMS } from './type-rules';
+import { AMBIGUOUS_DOMAIN, BACKGROUND_FACTOR, DIPLOMATIC_ACT_WEIGHT, PAIR_NEED_BITS, PAIR_RULES, STRUCTURE_TERMS } from './type-rules';
 
 /** Bump when the rules change in a way that should show on re-tagged items. */
 export const TAGGER_RULES_VERSION = 3;
@@ -80,6 +80,12 @@ export class Tagger {
     return (this.gazetteer.companyById.get(companyId)?.segment ?? 'buyer-other').startsWith('buyer-');
   }
 
+  /**
+   * Written for the ingest path, where it runs once per item: loops in place of chains of array
+   * methods, and no closures over its locals (each call would allocate their context). The order of
+   * every list, and of the additions in every sum, is that of the plainer code it replaced: the
+   * output must stay the same to the byte.
+   */
   tag(input: TagInput): Tagging {
     const title = input.title ?? '';
     const summary = input.summary ?? '';
@@ -87,10 +93,9 @@ export class Tagger {
     const summaryTerms = this.terms.matchField(summary, 'summary');
     const rules: Tagging['explain']['rules'] = [];
     // Relevance evidence, each distinct term counted once; chip companies are added below.
-    let domain = unique([...titleTerms.domain, ...summaryTerms.domain].map((t) => t.term)).map((term) => ({
-      term,
-      weight: DOMAIN_TERMS[term],
-    }));
+    let domain: { term: string; weight: number }[] = [];
+    addDomainTerms(domain, titleTerms.domain);
+    addDomainTerms(domain, summaryTerms.domain);
     // Word sense: "chips" beside "casino" or "wafers" beside "ice cream" are not semiconductors,
     // unless something unambiguous (a weight-3 term) says the item is about chips after all.
     const sense = titleTerms.structure.find(isSense) ?? summaryTerms.structure.find(isSense);
@@ -100,17 +105,20 @@ export class Tagger {
     }
     // Technology goods ("laptops", "5G") count only beside a policy cue (any type cue of weight ≥ 1.2).
     const hasPolicyCue = titleTerms.type.some(isPolicyCue) || summaryTerms.type.some(isPolicyCue);
-    if (!hasPolicyCue) domain = domain.filter((d) => !TECH_GOODS.has(d.term));
-    const termDomain = sum(domain.map((d) => d.weight));
+    if (!hasPolicyCue && domain.some(isTechGood)) domain = domain.filter(isNotTechGood);
+    const termDomain = sumWeights(domain);
     // A weak alias ("Arm", "Lam") counts in an item that is plainly about chips without it.
-    const matches = this.entities.match(title, summary, (strong) => {
-      const chipCompanies = unique(strong.filter((m) => m.kind === 'company' && !this.isBuyer(m.id)).map((m) => m.id));
-      return termDomain + CHIP_COMPANY_WEIGHT * chipCompanies.length >= WEAK_ALIAS_CONTEXT;
-    });
+    const found = this.entities.find(title, summary);
+    const matches = found.some(isWeak) ? this.confirmWeak(found, termDomain) : found;
 
-    const countries = unique(matches.filter((m) => m.kind === 'country').map((m) => m.id));
-    const companyIds = unique(matches.filter((m) => m.kind === 'company').map((m) => m.id));
-    const companies = companyIds.map((id) => ({ id, name: this.gazetteer.companyById.get(id)?.name ?? id }));
+    const countries: string[] = [];
+    const companyIds: string[] = [];
+    for (const m of matches) {
+      const ids = m.kind === 'country' ? countries : companyIds;
+      if (!ids.includes(m.id)) ids.push(m.id);
+    }
+    const companies: Tagging['companies'] = [];
+    for (const id of companyIds) companies.push({ id, name: this.gazetteer.companyById.get(id)?.name ?? id });
 
     const policy: { term: string; weight: number }[] = [];
     const chipCompanyIds: string[] = [];
@@ -120,15 +128,13 @@ export class Tagger {
     }
     const typeScores = scoreTypes(title, titleTerms, summaryTerms, matches, rules);
     // Policy cues: type cue words, and the sentence-level rules that fired (each counts as a strong cue).
-    const ruleCues = unique(rules.filter((r) => r.type).map((r) => `rule:${r.rule}`)).map((term) => ({ term, weight: 1 }));
-    const cues = unique([...titleTerms.type, ...summaryTerms.type].map((t) => t.term))
-      .map((term) => ({ term, weight: policyWeightOf(maxCueWeight(term)) }))
-      .concat(ruleCues)
-      .filter((c) => c.weight > 0)
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, MAX_POLICY_CUES);
-    policy.push(...cues);
-    const bodies = unique(matches.filter((m) => m.kind === 'country' && m.via === 'body').map((m) => m.text)).slice(0, 2);
+    const cues = policyCues(titleTerms.type, summaryTerms.type, rules);
+    for (const c of cues) policy.push(c);
+    const bodies: string[] = [];
+    for (const m of matches) {
+      if (bodies.length === 2) break;
+      if (m.kind === 'country' && m.via === 'body' && !bodies.includes(m.text)) bodies.push(m.text);
+    }
     for (const body of bodies) policy.push({ term: `body:${body}`, weight: 1 });
     // A chip company's name is semiconductor evidence only beside a second signal: a chip word, a
     // policy cue, a government body or a state. Alone it is as likely a product review ("Nikon Z6
@@ -137,30 +143,25 @@ export class Tagger {
     if (corroborated) for (const id of chipCompanyIds) domain.push({ term: `company:${id}`, weight: CHIP_COMPANY_WEIGHT });
     else if (chipCompanyIds.length) rules.push({ rule: 'company named alone', text: chipCompanyIds.join(', ') });
 
-    const domainScore = sum(domain.map((d) => d.weight));
-    const relevance = round(domainScore + sum(policy.map((p) => p.weight)));
+    const domainScore = sumWeights(domain);
+    const relevance = round(domainScore + sumWeights(policy));
     // A measure aimed at a named company. A disruption cue (drought, fire, storm) at a buyer such as
     // Amazon or Ford needs some technology evidence besides: disruptions matter when they stop chip
     // or materials output, not when they strand river communities.
     const aimedAtCompany =
       companyIds.length > 0 &&
-      cues.some((c) => chipCompanyIds.length > 0 || termDomain > 0 || !isDisruptionOnly(c.term, rules)) &&
+      cues.length > 0 &&
+      (chipCompanyIds.length > 0 || termDomain > 0 || !allDisruptionOnly(cues, rules)) &&
       relevance >= RELEVANCE_THRESHOLD.aimedAtCompany;
     // A technology-trade measure (Entity List, export control, import ban, investment screening)
     // touching technology goods is relevant even when the story names no chip or company.
     const techControl =
-      domainScore >= RELEVANCE_THRESHOLD.techControlDomain &&
-      relevance >= RELEVANCE_THRESHOLD.total &&
-      cues.some(
-        (c) =>
-          c.weight >= 1 &&
-          (CONTROL_TYPES.some((type) => (TYPE_CUES[type][c.term] ?? 0) >= 3) ||
-            rules.some((r) => `rule:${r.rule}` === c.term && (CONTROL_TYPES as readonly string[]).includes(r.type ?? ''))),
-      );
+      domainScore >= RELEVANCE_THRESHOLD.techControlDomain && relevance >= RELEVANCE_THRESHOLD.total && anyControlCue(cues, rules);
     // A product review ("Nikon Z6 III review: …", "Review: …") is consumer news, whatever chips it
-    // mentions, unless a measure is named in it (a strong policy cue or a sentence rule).
-    const review = PRODUCT_REVIEW.exec(title);
-    const productReview = review !== null && !cues.some((c) => c.weight >= 1);
+    // mentions, unless a measure is named in it (a strong policy cue or a sentence rule). The regex
+    // (case-insensitive, ASCII letters only) cannot match a title whose lowercase lacks "review".
+    const review = titleTerms.lower.includes('review') ? PRODUCT_REVIEW.exec(title) : null;
+    const productReview = review !== null && !cues.some(isStrongCue);
     if (productReview) rules.push({ rule: 'product review', text: review[0] });
     const relevant =
       !productReview &&
@@ -170,7 +171,8 @@ export class Tagger {
     let typeDecidedBy: Tagging['explain']['typeDecidedBy'] = relevant ? 'rules' : null;
     let model: ModelDecision | undefined;
     if (relevant && this.typeModel) {
-      const [best = 0, second = 0] = Object.values(typeScores).sort((a, b) => b - a);
+      const best = topScore(typeScores, 0);
+      const second = topScore(typeScores, 1);
       if (best < RULES_DECIDE.score || best - second < RULES_DECIDE.lead) {
         model = this.typeModel.classify(title, summary);
         eventType = model.type;
@@ -178,23 +180,140 @@ export class Tagger {
       }
     }
 
-    const severityCues = unique([...titleTerms.severity, ...summaryTerms.severity].map((t) => t.term)).map((term) => ({
-      term,
-      delta: SEVERITY_CUES[term],
-    }));
-    const severity = relevant ? clamp(BASE_SEVERITY[eventType] + sum(severityCues.map((c) => c.delta)), 0.05, 1) : 0;
+    const severityCues: { term: string; delta: number }[] = [];
+    addSeverityCues(severityCues, titleTerms.severity);
+    addSeverityCues(severityCues, summaryTerms.severity);
+    let deltas = 0;
+    for (const c of severityCues) deltas += c.delta;
+    const severity = relevant ? clamp(BASE_SEVERITY[eventType] + deltas, 0.05, 1) : 0;
 
-    return {
-      relevant,
-      relevance,
-      countries,
-      companies,
-      eventType,
-      severity: round(severity, 2),
-      matches,
-      explain: { domain, policy, typeScores, typeDecidedBy, ...(model ? { model } : {}), rules, severity: severityCues },
-    };
+    // Two literals rather than a spread, for the same key order without the intermediate object.
+    const explain: Tagging['explain'] = model
+      ? { domain, policy, typeScores, typeDecidedBy, model, rules, severity: severityCues }
+      : { domain, policy, typeScores, typeDecidedBy, rules, severity: severityCues };
+    return { relevant, relevance, countries, companies, eventType, severity: round(severity, 2), matches, explain };
   }
+
+  /** The matches with weak aliases and ambiguous names dropped unless confirmed (a method: `tag` keeps no closure). */
+  private confirmWeak(found: EntityMatch[], termDomain: number): EntityMatch[] {
+    return this.entities.confirmWeak(found, (strong) => {
+      const chipCompanies = unique(strong.filter((m) => m.kind === 'company' && !this.isBuyer(m.id)).map((m) => m.id));
+      return termDomain + CHIP_COMPANY_WEIGHT * chipCompanies.length >= WEAK_ALIAS_CONTEXT;
+    });
+  }
+}
+
+/** Each domain term not yet in `domain`, with its weight. */
+function addDomainTerms(domain: { term: string; weight: number }[], found: readonly TermMatch[]): void {
+  for (const t of found) if (!hasTerm(domain, t.term)) domain.push({ term: t.term, weight: DOMAIN_TERMS[t.term] });
+}
+
+function addSeverityCues(cues: { term: string; delta: number }[], found: readonly TermMatch[]): void {
+  for (const t of found) if (!hasTerm(cues, t.term)) cues.push({ term: t.term, delta: SEVERITY_CUES[t.term] });
+}
+
+/**
+ * The strongest MAX_POLICY_CUES policy cues: distinct type cue words (title first) that weigh
+ * something in relevance, then the distinct sentence rules that fired with a type, by weight (ties
+ * keep that order).
+ */
+function policyCues(titleCues: readonly TermMatch[], summaryCues: readonly TermMatch[], rules: Tagging['explain']['rules']): { term: string; weight: number }[] {
+  const cues: { term: string; weight: number }[] = [];
+  addPolicyCues(cues, titleCues);
+  addPolicyCues(cues, summaryCues);
+  const typeCues = cues.length;
+  for (const r of rules) {
+    if (!r.type) continue;
+    const term = `rule:${r.rule}`;
+    let repeated = false;
+    for (let i = typeCues; i < cues.length; i++) if (cues[i].term === term) repeated = true;
+    if (!repeated) cues.push({ term, weight: 1 });
+  }
+  sortByWeightDescending(cues);
+  if (cues.length > MAX_POLICY_CUES) cues.length = MAX_POLICY_CUES;
+  return cues;
+}
+
+/** A term's weight depends on the term alone: skipping a weightless one drops its repeats too, as a filter after de-duplication would. */
+function addPolicyCues(cues: { term: string; weight: number }[], found: readonly TermMatch[]): void {
+  for (const t of found) {
+    if (hasTerm(cues, t.term)) continue;
+    const weight = policyWeightOf(maxCueWeight(t.term));
+    if (weight > 0) cues.push({ term: t.term, weight });
+  }
+}
+
+/** Every cue only ever signals a supply disruption. */
+function allDisruptionOnly(cues: { term: string }[], rules: Tagging['explain']['rules']): boolean {
+  for (const c of cues) if (!isDisruptionOnly(c.term, rules)) return false;
+  return true;
+}
+
+/** Some cue is a technology-trade measure: a strong cue of a control type, or a sentence rule of one. */
+function anyControlCue(cues: { term: string; weight: number }[], rules: Tagging['explain']['rules']): boolean {
+  for (const c of cues) {
+    if (c.weight < 1) continue;
+    for (const type of CONTROL_TYPES) if ((TYPE_CUES[type][c.term] ?? 0) >= 3) return true;
+    for (const r of rules) if (`rule:${r.rule}` === c.term && (CONTROL_TYPES as readonly string[]).includes(r.type ?? '')) return true;
+  }
+  return false;
+}
+
+function hasTerm(list: { term: string }[], term: string): boolean {
+  for (const x of list) if (x.term === term) return true;
+  return false;
+}
+
+function isTechGood(d: { term: string }): boolean {
+  return TECH_GOODS.has(d.term);
+}
+
+function isNotTechGood(d: { term: string }): boolean {
+  return !TECH_GOODS.has(d.term);
+}
+
+function isStrongCue(c: { weight: number }): boolean {
+  return c.weight >= 1;
+}
+
+/**
+ * Stable insertion sort, heaviest first (what `sort((a, b) => b.weight - a.weight)` gives): the
+ * lists are a handful long, and Array#sort allocates a work array on every call.
+ */
+function sortByWeightDescending(list: { weight: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let at = i;
+    while (at > 0 && list[at - 1].weight < x.weight) {
+      list[at] = list[at - 1];
+      at--;
+    }
+    list[at] = x;
+  }
+}
+
+/**
+ * The highest (`rank` 0) or second highest (`rank` 1) type score, ties counted twice, 0 when there
+ * are not that many: what `[best = 0, second = 0]` of the scores sorted high to low gives.
+ */
+function topScore(scores: Partial<Record<EventType, number>>, rank: 0 | 1): number {
+  let best: number | undefined;
+  let second: number | undefined;
+  for (const type in scores) {
+    const score = scores[type as EventType] as number;
+    if (best === undefined || score > best) {
+      second = best;
+      best = score;
+    } else if (second === undefined || score > second) second = score;
+  }
+  return (rank === 0 ? best : second) ?? 0;
+}
+
+/** Sums weights in list order, as `reduce` from 0 would (the order of floating-point additions shows in the output). */
+function sumWeights(list: { weight: number }[]): number {
+  let total = 0;
+  for (const x of list) total += x.weight;
+  return total;
 }
 
 /**
@@ -220,49 +339,70 @@ function scoreTypes(
 
   // Background clause: the first "after", "amid", "over" … that follows a strong cue.
   let background = Infinity;
-  const firstCue = titleTerms.type.find((c) => maxCueWeight(c.term) >= BACKGROUND_MAIN_CUE);
+  const firstCue = titleTerms.type.find(isMainCue);
   if (firstCue) {
-    const marker = titleTerms.structure.find((t) => t.start > firstCue.start && STRUCTURE_TERMS[t.term] === 'background');
+    let marker: TermMatch | undefined;
+    for (const t of titleTerms.structure) {
+      if (t.start > firstCue.start && STRUCTURE_TERMS[t.term] === 'background') {
+        marker = t;
+        break;
+      }
+    }
     if (marker) {
       background = marker.start;
       rules.push({ rule: 'background clause', text: title.slice(marker.start) });
     }
   }
 
-  const seen = new Set<string>();
+  const seen = SEEN;
+  seen.clear();
   for (const cue of titleTerms.type) {
     if (seen.has(cue.term)) continue;
     seen.add(cue.term);
     const factor = cue.start > background ? BACKGROUND_FACTOR : TITLE_WEIGHT;
-    for (const [type, weight] of CUE_TYPES.get(cue.term) ?? []) addScore(scores, type, weight * factor);
+    addCueScores(scores, cue.term, factor);
   }
   seen.clear();
   for (const cue of summaryTerms.type) {
     if (seen.has(cue.term)) continue;
     seen.add(cue.term);
-    for (const [type, weight] of CUE_TYPES.get(cue.term) ?? []) addScore(scores, type, weight);
+    addCueScores(scores, cue.term, 1);
   }
 
   // Diplomatic acts in the headline: a government actor speaks, or meets, agrees, visits.
   if (hasAct) diplomaticAct(titleTerms, entities, hasActor, rules, scores);
 
   // Word pairs: a restriction acting on an investment, a cut acting on output.
-  for (const [text, factor] of [[titleTerms.lower, TITLE_WEIGHT], [summaryTerms.lower, 1]] as const) {
-    let fired: Map<string, string> | undefined;
-    for (const rule of PAIR_RULES) {
-      if (!rule.needs.some((n) => text.includes(n))) continue;
-      const m = rule.pattern.exec(text);
-      if (m) (fired ??= new Map()).set(rule.name, m[0]);
-    }
-    if (!fired) continue;
-    for (const rule of PAIR_RULES) {
-      const match = fired.get(rule.name);
-      if (match === undefined || (rule.yieldsTo && fired.has(rule.yieldsTo))) continue;
-      rules.push({ rule: rule.name, text: match, type: rule.type, weight: rule.weight });
-      addScore(scores, rule.type, rule.weight * factor);
-    }
-  }
+  pairRules(titleTerms, TITLE_WEIGHT, rules, scores);
+  pairRules(summaryTerms, 1, rules, scores);
   return scores;
+}
+
+/** The word-pair rules that fire in one field's lowercased text, scored `factor` times their weight. */
+function pairRules(terms: TermMatches, factor: number, rules: Tagging['explain']['rules'], scores: Partial<Record<EventType, number>>): void {
+  let fired: Map<string, string> | undefined;
+  for (let r = 0; r < PAIR_RULES.length; r++) {
+    // The rule's cheap test (one of its `needs` occurs in the text), found by the term matcher's pass.
+    if ((PAIR_NEED_BITS[r] & terms.pairNeeds) === 0) continue;
+    const rule = PAIR_RULES[r];
+    const m = rule.pattern.exec(terms.lower);
+    if (m) (fired ??= new Map()).set(rule.name, m[0]);
+  }
+  if (!fired) return;
+  for (const rule of PAIR_RULES) {
+    const match = fired.get(rule.name);
+    if (match === undefined || (rule.yieldsTo && fired.has(rule.yieldsTo))) continue;
+    rules.push({ rule: rule.name, text: match, type: rule.type, weight: rule.weight });
+    addScore(scores, rule.type, rule.weight * factor);
+  }
+}
+
+/** The terms `scoreTypes` has counted in a field: one set reused, as the tagger runs one item at a time. */
+const SEEN = new Set<string>();
+
+/** A cue strong enough (weight ≥ BACKGROUND_MAIN_CUE) to make a headline's main clause. */
+function isMainCue(c: TermMatch): boolean {
+  return maxCueWeight(c.term) >= BACKGROUND_MAIN_CUE;
 }
 
 function diplomaticAct(
@@ -298,6 +438,14 @@ function diplomaticAct(
       return;
     }
   }
+}
+
+/** A type cue's weight for each type it cues, times `factor`. */
+function addCueScores(scores: Partial<Record<EventType, number>>, term: string, factor: number): void {
+  const list = CUE_TYPES.get(term);
+  if (!list) return;
+  // Indexed rather than destructured in a for-of: the iterator protocol allocated on every call.
+  for (let i = 0; i < list.length; i++) addScore(scores, list[i][0], list[i][1] * factor);
 }
 
 function addScore(scores: Partial<Record<EventType, number>>, type: EventType, weight: number): void {
@@ -356,10 +504,6 @@ function maxCueWeight(term: string): number {
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -176,3 +176,9 @@ export const PAIR_RULES: PairRule[] = [
     pattern: pair(['needs?', 'needed', 'requires?', 'required', 'requiring'], ['licen[cs]es?', 'permits?'], 2),
   },
 ];
+
+/** Every substring a pair rule needs, once: the term matcher reports which of them occur, as bits of this list. */
+export const PAIR_NEEDS = [...new Set(PAIR_RULES.flatMap((r) => r.needs))];
+if (PAIR_NEEDS.length > 31) throw new Error('more pair-rule needs than bits in a 32-bit mask');
+/** Per pair rule (same order), its needs as bits of PAIR_NEEDS. */
+export const PAIR_NEED_BITS = PAIR_RULES.map((r) => r.needs.reduce((bits, n) => bits | (1 << PAIR_NEEDS.indexOf(n)), 0));
