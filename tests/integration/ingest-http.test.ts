@@ -12,6 +12,23 @@ const feedRow = h.feedRow;
 const ingest = (ids: number[], extra = {}) => runIngest(h.temp.db, { feedIds: ids, allowPrivate: true, ...extra });
 const story = (n: number) => ({ title: `Story ${n}`, guid: `story-${n}`, link: `https://example.com/s/${n}`, pubDate: 'Tue, 03 Oct 2023 10:00:00 GMT' });
 
+describe('the run', () => {
+  it('shrinks the page cache and defers checkpoints while it runs, and puts both back after', async () => {
+    const client = h.temp.db.$client;
+    const before = { cache: client.pragma('cache_size', { simple: true }), wal: client.pragma('wal_autocheckpoint', { simple: true }) };
+    let during: typeof before | undefined;
+    h.server.routes['/settings.xml'] = (_req, res) => {
+      during = { cache: client.pragma('cache_size', { simple: true }), wal: client.pragma('wal_autocheckpoint', { simple: true }) };
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss2([story(1)]));
+    };
+    const { feed } = addFeed(h.temp.db, h.server.url('/settings.xml'));
+    expect((await ingest([feed.id])).inserted).toBe(1);
+    expect(during).toEqual({ cache: -16_384, wal: 16_384 });
+    expect(before).toEqual({ cache: -65_536, wal: 1_000 });
+    expect({ cache: client.pragma('cache_size', { simple: true }), wal: client.pragma('wal_autocheckpoint', { simple: true }) }).toEqual(before);
+  });
+});
+
 describe('HTTP behaviour', () => {
   it('sends If-None-Match and If-Modified-Since and handles 304', async () => {
     const body = rss2([story(1), story(2)]);
