@@ -198,10 +198,17 @@ function bestCluster(target: ClusterTarget, candidates: Candidate[], tokenCache:
 }
 
 export function clusterScore(tagsA: Set<string>, tagsB: Set<string>, tokensA: Set<string>, tokensB: Set<string>): number {
+  let company = false;
+  let country = false;
+  // A loop over the set, not a spread per prefix: this runs for every candidate of every item ingested.
+  for (const t of tagsA) {
+    if (!tagsB.has(t)) continue;
+    if (t.startsWith('company:')) company = true;
+    else if (t.startsWith('country:')) country = true;
+  }
   let score = 0;
-  const shares = (prefix: string) => [...tagsA].some((t) => t.startsWith(prefix) && tagsB.has(t));
-  if (shares('company:')) score += CLUSTER_RULES.sharedCompany;
-  if (shares('country:')) score += CLUSTER_RULES.sharedCountry;
+  if (company) score += CLUSTER_RULES.sharedCompany;
+  if (country) score += CLUSTER_RULES.sharedCountry;
   score += CLUSTER_RULES.titleSimilarity * jaccard(tokensA, tokensB);
   return score;
 }
