@@ -189,6 +189,10 @@ export const exposureEvents = sqliteTable(
     // commas, '' for none; kept by lib/exposure/sync-events.ts. A copy, so the reach index below
     // can tell which companies an event reaches through a country without a probe per event.
     countries: text('countries').notNull().default(''),
+    // Likewise the companies it names, as sorted `id=title` or `id=body` joined by commas (how
+    // exposure_event_entities has them, a missing `named` as body): a company named by tens of
+    // thousands of events is then found by the same index read, not by a table row per event.
+    companies: text('companies').notNull().default(''),
   },
   (t) => [
     index('exposure_events_day_idx').on(t.day),
@@ -197,7 +201,7 @@ export const exposureEvents = sqliteTable(
     // Covers everything a ledger on a past day needs of an event except its title
     // (lib/exposure/reaching-events.ts): the ~60,000 events counting on a day at a million items
     // are read from this index alone instead of a table row and an entities probe each.
-    index('exposure_events_reach_idx').on(t.eventType, t.day, t.severity, t.sources, t.countries),
+    index('exposure_events_reach_idx').on(t.eventType, t.day, t.severity, t.sources, t.countries, t.companies),
   ],
 );
 

@@ -54,46 +54,37 @@ export function reachingEvents(db: Db, company: CompanyPresence, span: EventSpan
     route.push(reached);
   };
 
-  // Naming it: few events, found from the company's side.
-  const typeWindows = EVENT_TYPES.map(() => '(e.event_type = ? AND e.day BETWEEN ? AND ?)').join(' OR ');
-  const naming = prepared(
+  // The copies of the event's countries and companies beside it are searched for the company and
+  // for each country where it is present, so each type's days are read from the reach index alone.
+  // The searches only narrow (bare substring tests: delimiting the codes cost ~7 ms more); the
+  // lists are then read exactly, and routeOf decides. An event not naming the company reaches it
+  // by its type and countries alone: one routeOf per pair.
+  const present = presenceCountries(company);
+  const namedAs = `${company.id}=`;
+  const reaching = prepared(
     db,
-    `SELECT e.id, unixepoch(e.day) / 86400, e.severity, e.sources, e.countries, e.event_type, x.named
-     FROM exposure_event_entities x JOIN exposure_events e ON e.id = x.event_id
-     WHERE x.kind = 'company' AND x.value = ? AND (${typeWindows})`,
+    `SELECT e.id, unixepoch(e.day) / 86400, e.severity, e.sources, e.countries, CASE WHEN instr(e.companies, ?) > 0 THEN e.companies END
+     FROM exposure_events e INDEXED BY exposure_events_reach_idx
+     WHERE e.event_type = ? AND e.day BETWEEN ? AND ? AND (${['instr(e.companies, ?) > 0', ...present.map(() => 'instr(e.countries, ?) > 0')].join(' OR ')})`,
   ).raw(true);
   const namedCountries = new Map<number, string[]>();
   const namedRoutes = new Map<string, Route>();
-  for (const r of naming.all(company.id, ...EVENT_TYPES.flatMap((type) => [type, lowest(type), to])) as [...Row, EventType, 'title' | 'body' | null][]) {
-    // As loadEvents reads it: a company with no `named` counts as named in the body.
-    const named = r[6] ?? 'body';
-    const countries = countryList(r[4]);
-    namedCountries.set(r[0], countries);
-    let route = namedRoutes.get(named);
-    if (!route) namedRoutes.set(named, (route = routeOf(company, eventOf(r, r[5], new Map([[company.id, named]])))!));
-    add(r, r[5], route);
-  }
-
-  // Through a country: the copy of the event's countries beside it is searched for each country
-  // where the company is present, so each type's days are read from the reach index alone. The
-  // search only narrows (a bare substring test: codes are two letters, and delimiting them cost
-  // ~7 ms more); routeOf decides. An event not naming the company reaches it by its type and
-  // countries alone: one routeOf per pair.
-  const present = presenceCountries(company);
-  const throughCountry = prepared(
-    db,
-    `SELECT e.id, unixepoch(e.day) / 86400, e.severity, e.sources, e.countries FROM exposure_events e INDEXED BY exposure_events_reach_idx
-     WHERE e.event_type = ? AND e.day BETWEEN ? AND ? AND (${present.map(() => 'instr(e.countries, ?) > 0').join(' OR ') || '0'})`,
-  ).raw(true);
   const noNames = new Map<string, 'title' | 'body'>();
   for (const type of EVENT_TYPES) {
     const routes = new Map<string, Route | null>();
     // Read a type at a time and kept as numbers: the row arrays die young. Keeping ~50,000 of them
     // until the end cost ~50 ms more of garbage collection per read (CPU profile, Micron).
-    for (const r of throughCountry.all(type, lowest(type), to, ...present) as Row[]) {
-      if (namedCountries.has(r[0])) continue;
-      let route = routes.get(r[4]);
-      if (route === undefined) routes.set(r[4], (route = routeOf(company, eventOf(r, type, noNames))));
+    for (const r of reaching.all(namedAs, type, lowest(type), to, namedAs, ...present) as [...Row, string | null][]) {
+      const named = r[5] === null ? null : namedIn(r[5], company.id);
+      let route: Route | null | undefined;
+      if (named) {
+        namedCountries.set(r[0], countryList(r[4]));
+        route = namedRoutes.get(named);
+        if (!route) namedRoutes.set(named, (route = routeOf(company, eventOf(r, type, new Map([[company.id, named]])))!));
+      } else {
+        route = routes.get(r[4]);
+        if (route === undefined) routes.set(r[4], (route = routeOf(company, eventOf(r, type, noNames))));
+      }
       // Null for a code found inside another, or a country listed with a sales share of 0: no presence, as ledgerFor would find.
       if (route) add(r, type, route);
     }
@@ -145,6 +136,15 @@ function byDayThenId(day: readonly number[], id: readonly number[]): Int32Array 
     }
   }
   return order;
+}
+
+/** How `companies` (exposure_events.companies) names the company: 'title', 'body', or null when it does not. */
+function namedIn(companies: string, companyId: string): 'title' | 'body' | null {
+  for (const entry of companies.split(',')) {
+    const at = entry.lastIndexOf('=');
+    if (entry.slice(0, at) === companyId) return entry.slice(at + 1) === 'title' ? 'title' : 'body';
+  }
+  return null;
 }
 
 export function countryList(countries: string): string[] {

@@ -266,12 +266,14 @@ describe('incremental updates', () => {
     const next = new Date(NOW.getTime() + 86_400_000);
     updateExposure(db, [], next);
     const updated = dump();
-    // The copy of each event's countries beside it (which the on-demand ledgers read) followed the corrections.
-    const countriesOf = (eventId: number) =>
-      (prepared(db, 'SELECT countries FROM exposure_events WHERE id = ?').get(eventId) as { countries: string }).countries;
-    expect(countriesOf(usOnly.id)).toBe('CN,US');
+    // The copies of each event's countries and companies beside it (which the on-demand ledgers read) followed the corrections.
+    const copiesOf = (eventId: number) => prepared(db, 'SELECT countries, companies FROM exposure_events WHERE id = ?').get(eventId) as { countries: string; companies: string };
+    expect(copiesOf(usOnly.id).countries).toBe('CN,US');
+    expect(copiesOf(recent[0].id).companies.split(',')).toContain('micron=body');
     const stale = `SELECT count(*) AS n FROM exposure_events e
-      WHERE e.countries <> coalesce((SELECT group_concat(value, ',' ORDER BY value) FROM exposure_event_entities x WHERE x.event_id = e.id AND x.kind = 'country'), '')`;
+      WHERE e.countries <> coalesce((SELECT group_concat(value, ',' ORDER BY value) FROM exposure_event_entities x WHERE x.event_id = e.id AND x.kind = 'country'), '')
+         OR e.companies <> coalesce((SELECT group_concat(value || '=' || coalesce(named, 'body'), ',' ORDER BY value) FROM exposure_event_entities x
+                                     WHERE x.event_id = e.id AND x.kind = 'company'), '')`;
     expect(prepared(db, stale).get()).toEqual({ n: 0 });
     expect(prepared(db, 'SELECT DISTINCT day FROM company_snapshots').all()).toEqual([{ day: dayString(dayIndex(DAY) + 1) }]);
     rebuildExposure(db, next);
