@@ -27,12 +27,22 @@ SELECT i.cluster_id, e.kind, e.value,
 FROM items i JOIN effective_item_tags e ON e.item_id = i.id
 WHERE i.relevant = 1 AND i.cluster_id IS NOT NULL ${scope}
 GROUP BY i.cluster_id, e.kind, e.value`;
+// The copies of the countries and companies beside each event (exposure_events.countries and
+// .companies in db/schema.ts), in the entities' key order, so they list them as loadEvents does.
+const SET_COPIES_SQL = (scope: string) => `
+UPDATE exposure_events SET countries = coalesce(g.countries, ''), companies = coalesce(g.companies, '')
+FROM (SELECT event_id,
+             group_concat(value, ',' ORDER BY value) FILTER (WHERE kind = 'country') AS countries,
+             group_concat(value || '=' || coalesce(named, 'body'), ',' ORDER BY value) FILTER (WHERE kind = 'company') AS companies
+      FROM exposure_event_entities WHERE 1 ${scope} GROUP BY event_id) AS g
+WHERE g.event_id = exposure_events.id`;
 
 /** Rebuilds every event from the items. */
 export function syncAllEvents(db: Db): void {
   db.$client.exec('DELETE FROM exposure_event_entities; DELETE FROM exposure_events;');
   db.$client.prepare(INSERT_EVENTS_SQL('')).run();
   db.$client.prepare(INSERT_ENTITIES_SQL('')).run();
+  db.$client.prepare(SET_COPIES_SQL('')).run();
 }
 
 /** Rebuilds the given events (cluster ids); a cluster with no relevant item left disappears. */
@@ -42,4 +52,5 @@ export function syncEvents(db: Db, clusterIds: number[]): void {
   prepared(db, `DELETE FROM exposure_events WHERE id IN (${CLUSTERS})`).run(list);
   prepared(db, INSERT_EVENTS_SQL(`AND cluster_id IN (${CLUSTERS})`)).run(list);
   prepared(db, INSERT_ENTITIES_SQL(`AND i.cluster_id IN (${CLUSTERS})`)).run(list);
+  prepared(db, SET_COPIES_SQL(`AND event_id IN (${CLUSTERS})`)).run(list);
 }

@@ -1,8 +1,8 @@
 import { prepared, type Db } from '../../db';
 import { CHART_MARKERS } from '../exposure/ledger-cap';
-import { loadEvents } from '../exposure/load-events';
-import { pickMarkers, type ChartMarker } from '../exposure/markers';
-import { routeOf } from '../exposure/model';
+import type { ChartMarker } from '../exposure/markers';
+import { markersOf } from '../exposure/reach-markers';
+import { reachingEvents } from '../exposure/reaching-events';
 import { presenceOfCompany } from './company-ledger';
 import type { DateRange } from './date-range';
 import { snapshotOn, storedMarkers } from './stored-snapshot';
@@ -19,7 +19,7 @@ export function chartMarkers(db: Db, params: { companyId: string; limit?: number
   const snapshot = snapshotOn(db, params.companyId, params.to);
   if (snapshot && snapshot.markersFrom === params.from && limit === CHART_MARKERS) return storedMarkers(db, params.companyId);
   const presence = presenceOfCompany(db, params.companyId);
-  const events = loadEvents(db, { company: presence, fromDay: params.from, toDay: params.to });
+  const events = reachingEvents(db, presence, { dated: { from: params.from, to: params.to } });
   const daily = new Map(
     (
       prepared(db, 'SELECT day, score, raw FROM company_exposure_daily WHERE company_id = ? AND day BETWEEN ? AND ?').all(presence.id, params.from, params.to) as {
@@ -29,5 +29,5 @@ export function chartMarkers(db: Db, params: { companyId: string; limit?: number
       }[]
     ).map((r) => [r.day, r]),
   );
-  return pickMarkers(events, (e) => routeOf(presence, e), (day) => daily.get(day), limit);
+  return markersOf(db, presence, events, (day) => daily.get(day), limit);
 }

@@ -1,8 +1,11 @@
 import type { Db } from '../../db';
-import { changesBetween, type ChangeRow } from '../exposure/changes';
-import { capRows, CHANGES_TOP_ROWS, type RowsRest } from '../exposure/ledger-cap';
+import type { ChangeRow } from '../exposure/changes';
+import { dayIndex } from '../exposure/days';
+import { CHANGES_TOP_ROWS, type RowsRest } from '../exposure/ledger-cap';
+import { changesOf } from '../exposure/reach-changes';
+import { dayLedger } from '../exposure/reach-ledger';
 import { CHANGE_WINDOW_DAYS } from '../exposure/snapshot-events';
-import { ledgersOn } from './company-ledger';
+import { readCompanyEvents, type ReadCompanyEvents } from './company-ledger';
 import { daysBefore } from './date-range';
 import { snapshotOn, storedChanges } from './stored-snapshot';
 
@@ -29,7 +32,7 @@ export interface ScoreChanges {
  * saturates; that shift is in the row's change too.) Support is left out. The 30 days up to the
  * day the exposure job last computed are read from its snapshot; other windows are computed.
  */
-export function biggestChanges(db: Db, params: { companyId: string; to: string; days?: number }): ScoreChanges {
+export function biggestChanges(db: Db, params: { companyId: string; to: string; days?: number }, read: ReadCompanyEvents = readCompanyEvents(db)): ScoreChanges {
   const days = params.days ?? CHANGE_WINDOW_DAYS;
   const from = daysBefore(params.to, days);
   const snapshot = days === CHANGE_WINDOW_DAYS ? snapshotOn(db, params.companyId, params.to) : null;
@@ -37,9 +40,10 @@ export function biggestChanges(db: Db, params: { companyId: string; to: string; 
     const stored = storedChanges(db, params.companyId);
     return { from, to: params.to, scoreBefore: snapshot.scoreBefore, scoreAfter: snapshot.score, change: snapshot.score - snapshot.scoreBefore, ...stored };
   }
-  const ledgers = ledgersOn(db, { companyId: params.companyId, days: [from, params.to] });
-  const start = ledgers.get(from)!;
-  const end = ledgers.get(params.to)!;
-  const capped = capRows(changesBetween(start, end), CHANGES_TOP_ROWS);
-  return { from, to: params.to, scoreBefore: start.score, scoreAfter: end.score, change: end.score - start.score, ...capped };
+  // One read of the events counting on either day; both ledgers from it (lib/exposure/reach-changes.ts).
+  const { presence, events } = read(params.companyId, { from, to: params.to });
+  const start = dayLedger(events, dayIndex(from));
+  const end = dayLedger(events, dayIndex(params.to));
+  const capped = changesOf(db, presence, events, start, end, CHANGES_TOP_ROWS);
+  return { from, to: params.to, scoreBefore: start.risk.score, scoreAfter: end.risk.score, change: end.risk.score - start.risk.score, ...capped };
 }

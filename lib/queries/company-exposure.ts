@@ -1,12 +1,15 @@
 import { prepared, type Db } from '../../db';
 import { dayIndex, dayString, isDay } from '../exposure/days';
-import { capRows, LEDGER_TOP_ROWS, type RowsRest } from '../exposure/ledger-cap';
-import { ledgerFor, type LedgerRow } from '../exposure/ledger';
-import { loadEvents, presenceOf } from '../exposure/load-events';
+import { LEDGER_TOP_ROWS, type RowsRest } from '../exposure/ledger-cap';
+import type { LedgerRow } from '../exposure/ledger';
+import { cappedLedger, dayLedger } from '../exposure/reach-ledger';
 import { getGazetteerFor } from '../tagging/tagger-instance';
+import { readCompanyEvents, type ReadCompanyEvents } from './company-ledger';
+import { ExposureQueryError } from './exposure-query-error';
 import { snapshotOn, storedLedger } from './stored-snapshot';
 
-export class ExposureQueryError extends Error {}
+// In its own module so company-ledger.ts can throw it without importing this one back.
+export { ExposureQueryError };
 
 export interface CompanyExposure {
   company: { id: string; name: string; segment: string; hq: string; sites: string[] };
@@ -48,10 +51,15 @@ export function latestExposureDay(db: Db): string {
  * A company's daily series over [from, to] (default: the year up to the latest computed day) and
  * its ledger on the last day. The series is read from the daily table the exposure job keeps. The
  * ledger of the day the job last computed is read from its snapshot; any other day's is computed
- * from the events counting that day (read per type within its horizon). Tests hold all three to
- * the same numbers.
+ * from the events counting that day (read per type within its horizon, as columns: only the rows
+ * shown become objects; lib/exposure/reach-ledger.ts). Tests hold all three to the same numbers.
  */
-export function companyExposure(db: Db, companyId: string, range: { from?: string; to?: string } = {}): CompanyExposure {
+export function companyExposure(
+  db: Db,
+  companyId: string,
+  range: { from?: string; to?: string } = {},
+  read: ReadCompanyEvents = readCompanyEvents(db),
+): CompanyExposure {
   const company = getGazetteerFor(db).companyById.get(companyId);
   if (!company) throw new ExposureQueryError(`unknown company ${JSON.stringify(companyId)}: use an id from data/companies.json, such as "micron"`);
   for (const [name, value] of Object.entries(range)) {
@@ -91,18 +99,17 @@ export function companyExposure(db: Db, companyId: string, range: { from?: strin
       stored: true,
     };
   }
-  const presence = presenceOf(company);
-  const events = loadEvents(db, { company: presence, activeOn: { from: to, to } });
-  const ledger = ledgerFor(presence, events, dayIndex(to));
-  const risk = capRows(ledger.rows, LEDGER_TOP_ROWS);
-  const support = capRows(ledger.support.rows, LEDGER_TOP_ROWS);
+  const { presence, events } = read(companyId, { from: to, to });
+  const ledger = dayLedger(events, dayIndex(to));
+  const risk = cappedLedger(db, presence, events, ledger, false, LEDGER_TOP_ROWS);
+  const support = cappedLedger(db, presence, events, ledger, true, LEDGER_TOP_ROWS);
   return {
     ...base,
-    score: ledger.score,
-    rows: ledger.rows.length,
+    score: risk.score,
+    rows: risk.total,
     ledger: present(risk.rows),
     rest: risk.rest,
-    support: { score: ledger.support.score, rows: ledger.support.rows.length, ledger: present(support.rows), rest: support.rest },
+    support: { score: support.score, rows: support.total, ledger: present(support.rows), rest: support.rest },
     stored: false,
   };
 }

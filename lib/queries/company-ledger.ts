@@ -1,11 +1,10 @@
 import { getGazetteerFor } from '../tagging/tagger-instance';
 import type { Db } from '../../db';
-import { dayIndex, dayString } from '../exposure/days';
-import { ledgerFor, type Ledger } from '../exposure/ledger';
-import { loadEvents, presenceOf } from '../exposure/load-events';
+import { presenceOf } from '../exposure/load-events';
 import { horizonDays, type CompanyPresence } from '../exposure/model';
+import { reachingEvents, type ReachingEvents } from '../exposure/reaching-events';
 import { EVENT_TYPES } from '../tagging/rules';
-import { ExposureQueryError } from './company-exposure';
+import { ExposureQueryError } from './exposure-query-error';
 
 /** No event older than this (in days) counts on any day: the longest-lived type's horizon. */
 export const MAX_HORIZON = Math.max(...EVENT_TYPES.map(horizonDays));
@@ -16,15 +15,22 @@ export function presenceOfCompany(db: Db, companyId: string): CompanyPresence {
   return presenceOf(company);
 }
 
+export interface CompanyEvents {
+  presence: CompanyPresence;
+  events: ReachingEvents;
+}
+
 /**
- * A company's full ledgers on several days, from one read of the events that can reach it and
- * count on some day between the earliest and the latest (each type within its own horizon).
+ * Reads the events that can reach a company and count on some day of `activeOn`, for ledgers
+ * computed on demand (lib/exposure/reach-ledger.ts). Any wider read gives the same ledgers on
+ * the days of the span: the events it adds count nothing on them, and the others keep their
+ * order. So a page passes one that serves its ledger, breakdown and changes from a single read.
  */
-export function ledgersOn(db: Db, params: { companyId: string; days: string[] }): Map<string, Ledger> {
-  const presence = presenceOfCompany(db, params.companyId);
-  const indexes = params.days.map(dayIndex);
-  const first = Math.min(...indexes);
-  const last = Math.max(...indexes);
-  const events = loadEvents(db, { company: presence, activeOn: { from: dayString(first), to: dayString(last) } });
-  return new Map(params.days.map((day, i) => [day, ledgerFor(presence, events, indexes[i])]));
+export type ReadCompanyEvents = (companyId: string, activeOn: { from: string; to: string }) => CompanyEvents;
+
+export function readCompanyEvents(db: Db): ReadCompanyEvents {
+  return (companyId, activeOn) => {
+    const presence = presenceOfCompany(db, companyId);
+    return { presence, events: reachingEvents(db, presence, { activeOn }) };
+  };
 }

@@ -18,6 +18,7 @@ import { getGazetteerFor } from '../../lib/tagging/tagger-instance';
 import { chartMarkers } from '../../lib/queries/chart-markers';
 import { exposureBreakdown } from '../../lib/queries/company-breakdown';
 import { biggestChanges } from '../../lib/queries/company-changes';
+import { readCompanyEvents } from '../../lib/queries/company-ledger';
 import { companyExposure } from '../../lib/queries/company-exposure';
 import { countDirect } from '../../lib/queries/overview';
 import { countItemsPerMonth } from '../../lib/queries/overview-counts';
@@ -137,6 +138,76 @@ describe('stored snapshots', () => {
   });
 });
 
+describe('ledgers of days without a snapshot', () => {
+  // Computed on demand from the reaching events as columns (lib/exposure/reach-ledger.ts): held
+  // equal, to the last bit, to the straightforward computation over every event (toEqual, not
+  // closeTo), on days whose ledgers run past the 100 rows kept and on quiet early days.
+  const DAYS = [dayString(dayIndex(DAY) - 1), dayString(dayIndex(DAY) - 200), dayString(dayIndex(DAY) - 400), dayString(dayIndex(DAY) - 900)];
+  const present = (rows: ReturnType<typeof fullLedger>['rows']) => rows.map(({ day, ...r }) => ({ ...r, date: dayString(day) }));
+
+  it('hold the ledger, its remainder and support equal to capping the full ledger', () => {
+    let capped = 0;
+    for (const id of [...COMPANIES, 'nokia']) {
+      for (const to of DAYS) {
+        const got = companyExposure(db, id, { from: dayString(dayIndex(to) - 30), to });
+        expect(got.stored, `${id} ${to}`).toBe(false);
+        const full = fullLedger(id, to);
+        const risk = capRows(full.rows, LEDGER_TOP_ROWS);
+        const support = capRows(full.support.rows, LEDGER_TOP_ROWS);
+        expect({ score: got.score, rows: got.rows, ledger: got.ledger, rest: got.rest }, `${id} ${to}`).toEqual({
+          score: full.score,
+          rows: full.rows.length,
+          ledger: present(risk.rows),
+          rest: risk.rest,
+        });
+        expect(got.support).toEqual({ score: full.support.score, rows: full.support.rows.length, ledger: present(support.rows), rest: support.rest });
+        if (got.rest) capped++;
+      }
+    }
+    expect(capped).toBeGreaterThan(3);
+  });
+
+  it('hold breakdowns, changes and chart markers equal to the full ledgers’ and the range’s events', () => {
+    for (const id of COMPANIES) {
+      const presence = presenceOf(getGazetteerFor(db).companyById.get(id)!);
+      for (const to of DAYS) {
+        const full = fullLedger(id, to);
+        const entities = entitiesOf(db, full.rows.map((r) => r.eventId));
+        const breakdown = exposureBreakdown(db, { companyId: id, day: to });
+        const parts = { byCountry: breakdown.byCountry.map(({ label: _, ...p }) => p), byType: breakdown.byType.map(({ label: _, ...p }) => p) };
+        expect(parts, `${id} ${to}`).toEqual(breakdownOf(full.rows, (e) => entities.get(e)?.countries ?? []));
+
+        const changes = biggestChanges(db, { companyId: id, to });
+        const start = fullLedger(id, changes.from);
+        expect({ ...changes }).toEqual({
+          from: changes.from,
+          to,
+          scoreBefore: start.score,
+          scoreAfter: full.score,
+          change: full.score - start.score,
+          ...capRows(changesBetween(start, full), CHANGES_TOP_ROWS),
+        });
+
+        const from = dayString(dayIndex(to) - 180);
+        const daily = new Map(
+          (prepared(db, 'SELECT day, score, raw FROM company_exposure_daily WHERE company_id = ?').all(id) as { day: string; score: number; raw: number }[]).map((r) => [r.day, r]),
+        );
+        const expected = pickMarkers(loadEvents(db, { company: presence, fromDay: from, toDay: to }), (e) => routeOf(presence, e), (d) => daily.get(d), CHART_MARKERS);
+        expect(chartMarkers(db, { companyId: id, from, to })).toEqual(expected);
+      }
+    }
+  });
+
+  it('are the same from the one wider read a page shares between them', () => {
+    for (const to of DAYS.slice(0, 2)) {
+      const wide = readCompanyEvents(db)('micron', { from: dayString(dayIndex(to) - 30), to });
+      const read = () => wide;
+      expect(companyExposure(db, 'micron', { to }, read)).toEqual(companyExposure(db, 'micron', { to }));
+      expect(exposureBreakdown(db, { companyId: 'micron', day: to }, read)).toEqual(exposureBreakdown(db, { companyId: 'micron', day: to }));
+    }
+  });
+});
+
 describe('monthly counts', () => {
   it('equal counting the events directly, by type and by region', () => {
     for (const by of ['type', 'region'] as const) {
@@ -195,6 +266,15 @@ describe('incremental updates', () => {
     const next = new Date(NOW.getTime() + 86_400_000);
     updateExposure(db, [], next);
     const updated = dump();
+    // The copies of each event's countries and companies beside it (which the on-demand ledgers read) followed the corrections.
+    const copiesOf = (eventId: number) => prepared(db, 'SELECT countries, companies FROM exposure_events WHERE id = ?').get(eventId) as { countries: string; companies: string };
+    expect(copiesOf(usOnly.id).countries).toBe('CN,US');
+    expect(copiesOf(recent[0].id).companies.split(',')).toContain('micron=body');
+    const stale = `SELECT count(*) AS n FROM exposure_events e
+      WHERE e.countries <> coalesce((SELECT group_concat(value, ',' ORDER BY value) FROM exposure_event_entities x WHERE x.event_id = e.id AND x.kind = 'country'), '')
+         OR e.companies <> coalesce((SELECT group_concat(value || '=' || coalesce(named, 'body'), ',' ORDER BY value) FROM exposure_event_entities x
+                                     WHERE x.event_id = e.id AND x.kind = 'company'), '')`;
+    expect(prepared(db, stale).get()).toEqual({ n: 0 });
     expect(prepared(db, 'SELECT DISTINCT day FROM company_snapshots').all()).toEqual([{ day: dayString(dayIndex(DAY) + 1) }]);
     rebuildExposure(db, next);
     const rebuilt = dump();
