@@ -26,7 +26,7 @@ const EXISTING_SQL = `SELECT id, dedupe_key AS dedupeKey, content_hash AS conten
 const NEXT_ID_SQL = `SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'items'), 0),
     ifnull((SELECT max(id) FROM items), 0)) + 1 AS next`;
 // Positional parameters: binding 18 named ones from an object cost about twice as much per row.
-// Both statements take the row's values in the same order (rowValues below), the id last.
+// Both statements take the row's values in the same order (`values` below), the id last.
 const INSERT_SQL = `INSERT INTO items (guid, url, title, summary, content_html, published_at, date_from_feed,
     content_hash, relevant, relevance, event_type, severity, tagger_version, cluster_id, updated_at, tagged_at,
     feed_id, dedupe_key, first_seen_at, id)

@@ -7,7 +7,7 @@ export interface ClusterFacts {
   /** Effective tags as "kind:value". */
   tags: Set<string>;
   /** The title's tokens (title-similarity.ts): computed once, where each document used to tokenise its candidates again. */
-  tokens?: Set<string>;
+  tokens: Set<string>;
 }
 
 /**
