@@ -61,12 +61,15 @@ export function reachingEvents(db: Db, company: CompanyPresence, span: EventSpan
   // by its type and countries alone: one routeOf per pair.
   const present = presenceCountries(company);
   const namedAs = `${company.id}=`;
+  // The rows come back as one JSON array per type: JSON.parse builds ~50,000 small arrays faster
+  // than the driver builds them row by row (~35 against ~48 ms for Micron at a million items).
   const reaching = prepared(
     db,
-    `SELECT e.id, unixepoch(e.day) / 86400, e.severity, e.sources, e.countries, CASE WHEN instr(e.companies, ?) > 0 THEN e.companies END
+    `SELECT json_group_array(json_array(e.id, unixepoch(e.day) / 86400, e.severity, e.sources, e.countries,
+              CASE WHEN instr(e.companies, ?) > 0 THEN e.companies END))
      FROM exposure_events e INDEXED BY exposure_events_reach_idx
      WHERE e.event_type = ? AND e.day BETWEEN ? AND ? AND (${['instr(e.companies, ?) > 0', ...present.map(() => 'instr(e.countries, ?) > 0')].join(' OR ')})`,
-  ).raw(true);
+  ).pluck(true);
   const namedCountries = new Map<number, string[]>();
   const namedRoutes = new Map<string, Route>();
   const noNames = new Map<string, 'title' | 'body'>();
@@ -74,7 +77,8 @@ export function reachingEvents(db: Db, company: CompanyPresence, span: EventSpan
     const routes = new Map<string, Route | null>();
     // Read a type at a time and kept as numbers: the row arrays die young. Keeping ~50,000 of them
     // until the end cost ~50 ms more of garbage collection per read (CPU profile, Micron).
-    for (const r of reaching.all(namedAs, type, lowest(type), to, namedAs, ...present) as [...Row, string | null][]) {
+    const rows = JSON.parse(reaching.get(namedAs, type, lowest(type), to, namedAs, ...present) as string) as [...Row, string | null][];
+    for (const r of rows) {
       const named = r[5] === null ? null : namedIn(r[5], company.id);
       let route: Route | null | undefined;
       if (named) {
