@@ -89,8 +89,11 @@ export function generateScaleDb(file: string, options: ScaleOptions): Db {
       if (otherCountry) insertTag.run(id, 'country', otherCountry, otherCountry, 'summary');
     }
   }
-  // Items inserted here, not through ingest, are indexed for full-text search in one pass (as
-  // ingest indexes each document's new items, lib/feeds/store-items.ts).
+  // Items inserted here, not through ingest, are counted per month and indexed for full-text search
+  // in one pass each (as ingest does for each document's new items, lib/feeds/store-items.ts).
+  client.exec(`INSERT INTO monthly_item_counts (month, items)
+    SELECT strftime('%Y-%m', published_at / 1000, 'unixepoch') AS month, count(*) FROM items WHERE true GROUP BY month
+    ON CONFLICT (month) DO UPDATE SET items = items + excluded.items`);
   client.exec("INSERT INTO items_fts (items_fts) VALUES ('rebuild')");
   client.exec('COMMIT');
   client.exec('ANALYZE');
