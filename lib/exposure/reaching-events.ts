@@ -8,7 +8,7 @@ import { eventWeight, horizonDays, routeOf, type CompanyPresence, type ExposureE
  * The events that can reach one company, as columns. Everything a ledger needs of an event except
  * its title, which only the rows kept need (`exposureEventsOf`). At a million items a large
  * company is reached by ~50,000 events on one day: as objects with their entities (loadEvents)
- * they took ~0.8 s to read, as these columns from exposure_events_reach_idx ~60 ms.
+ * they took ~0.8 s to read, as these columns from exposure_events_reach_idx ~45–50 ms.
  */
 export interface ReachingEvents {
   length: number;
