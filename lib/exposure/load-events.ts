@@ -1,8 +1,8 @@
 import { prepared, type Db } from '../../db';
 import { getGazetteerFor } from '../tagging/tagger-instance';
-import { EVENT_TYPES, type EventType } from '../tagging/rules';
-import { dayIndex, dayString } from './days';
-import { horizonDays, type CompanyPresence, type ExposureEvent } from './model';
+import type { EventType } from '../tagging/rules';
+import { dayIndex } from './days';
+import type { CompanyPresence, ExposureEvent } from './model';
 
 interface EventRow {
   id: number;
@@ -18,22 +18,15 @@ const EVENT_COLUMNS = 'e.id, e.day, e.event_type AS eventType, e.severity, e.sou
 /**
  * Events as the model sees them. With `company`, only those that can reach that company: the
  * ones naming it and the ones naming a country where it is present. `fromDay` bounds the oldest.
- * With `activeOn`, only the events that count on at least one day of that range: per type, those
- * within the type's decay horizon before it (a diplomatic statement for 60 days, a sanction for
- * nearly three years), read on the (event_type, day) index, so a ledger never loads the many
- * events that have already decayed out of it.
+ * (A ledger on one day reads only the events within each type's horizon, as columns:
+ * reaching-events.ts.)
  */
 export function loadEvents(
   db: Db,
-  options: { company?: CompanyPresence; country?: string; fromDay?: string; toDay?: string; activeOn?: { from: string; to: string } } = {},
+  options: { company?: CompanyPresence; country?: string; fromDay?: string; toDay?: string } = {},
 ): ExposureEvent[] {
   const filters: string[] = [];
   const params: unknown[] = [];
-  if (options.activeOn) {
-    const from = dayIndex(options.activeOn.from);
-    filters.push(`(${EVENT_TYPES.map(() => '(e.event_type = ? AND e.day BETWEEN ? AND ?)').join(' OR ')})`);
-    for (const type of EVENT_TYPES) params.push(type, dayString(from - horizonDays(type)), options.activeOn.to);
-  }
   if (options.company) {
     // Checked per event on the entities' key: the events are driven by day (and type), not by the
     // company's countries, which for a US or Chinese company match most events ever stored.

@@ -124,8 +124,16 @@ export function storeItems(db: Db, feedId: number, entries: PreparedEntry[], tag
   }
   tagRows.flush(db);
   if (counts.inserted > 0) {
-    prepared(db, COUNT_NEW_ITEMS_SQL).run(firstNewId, nextId - 1);
+    countNewItemsPerMonth(db, firstNewId, nextId - 1);
     prepared(db, INDEX_NEW_ITEMS_SQL).run(firstNewId, nextId - 1);
   }
   return counts;
+}
+
+/**
+ * Adds items [firstId, lastId], just inserted, to the counts per month. Code that inserts items
+ * other than through storeItems calls it too (migration 0016: no trigger counts them).
+ */
+export function countNewItemsPerMonth(db: Db, firstId: number, lastId: number): void {
+  prepared(db, COUNT_NEW_ITEMS_SQL).run(firstId, lastId);
 }

@@ -219,14 +219,10 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 // Scripts written without spaces between words: a name in them has no word boundary to check.
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** Letter, digit or underscore. ASCII is decided by code point; the Unicode regex only runs beyond it. */
-export function isWordChar(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-  return WORD_CHAR.test(ch);
-}
-
-/** `isWordChar(text[i])`, without making a one-character string for ASCII. */
+/**
+ * Whether text[i] is a letter, digit or underscore. ASCII is decided by code point, without making a
+ * one-character string; the Unicode regex only runs beyond it.
+ */
 export function isWordCharAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;

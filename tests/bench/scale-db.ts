@@ -1,6 +1,7 @@
 import { migrateDb, openDb, type Db } from '../../db';
 import { getGazetteer } from '../../lib/tagging/gazetteer';
 import { EVENT_TYPES } from '../../lib/tagging/rules';
+import { countNewItemsPerMonth } from '../../lib/feeds/store-items';
 
 /**
  * A database at the scale the dashboard must stay fast at: ITEMS items over 8 years from 100
@@ -91,9 +92,7 @@ export function generateScaleDb(file: string, options: ScaleOptions): Db {
   }
   // Items inserted here, not through ingest, are counted per month and indexed for full-text search
   // in one pass each (as ingest does for each document's new items, lib/feeds/store-items.ts).
-  client.exec(`INSERT INTO monthly_item_counts (month, items)
-    SELECT strftime('%Y-%m', published_at / 1000, 'unixepoch') AS month, count(*) FROM items WHERE true GROUP BY month
-    ON CONFLICT (month) DO UPDATE SET items = items + excluded.items`);
+  countNewItemsPerMonth(db, 1, id);
   client.exec("INSERT INTO items_fts (items_fts) VALUES ('rebuild')");
   client.exec('COMMIT');
   client.exec('ANALYZE');
