@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { log } from '../log';
+import { getGazetteer } from '../tagging/gazetteer';
 import type { TaggerSpec } from '../tagging/tagger-instance';
-import type { PrepareReply, PrepareRequest } from './document-worker';
+import type { DocumentWorkerData, PrepareReply, PrepareRequest } from './document-worker';
 import type { DocumentInput, PreparedDocument } from './prepare-document';
 
 /** The worker thread could not prepare a document for a reason of its own (it failed to start, ran out of memory, exited). */
@@ -34,6 +35,8 @@ export class DocumentPreparer {
   private broken = false;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (d: PreparedDocument) => void; reject: (e: Error) => void }>();
+  /** Replies received and not yet handed over: one per turn of the event loop (deliverReply). */
+  private readonly replies: PrepareReply[] = [];
 
   /** `limits` is for tests, which starve the thread to see the fallback. */
   constructor(private readonly limits: ResourceLimits = WORKER_LIMITS) {}
@@ -65,21 +68,38 @@ export class DocumentPreparer {
     if (worker) await worker.terminate();
   }
 
+  /**
+   * Settles the oldest reply's promise, whose caller then writes the document (synchronously, some
+   * tens of ms), and leaves the rest for the next turns. Node hands over every message waiting on the
+   * port in one go; settled all at once, their writes ran back to back and no fetch in flight got a
+   * turn until the worker's whole queue was written, so fetches finished in bursts and the worker ran
+   * dry in between (docs/benchmarks.md, 2026-12-04).
+   */
+  private readonly deliverReply = (): void => {
+    const reply = this.replies.shift();
+    if (!reply) return;
+    if (this.replies.length > 0) setImmediate(this.deliverReply);
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) waiting.resolve(reply.document);
+    else waiting.reject(new DocumentError(reply.message, reply.name));
+  };
+
   private start(): Worker {
     if (this.worker) return this.worker;
     // A worker's entry must be JavaScript, and tsx's loader does not reach worker threads on its
     // own (privatenumber/tsx#354): a two-line entry registers tsx, then loads the TypeScript worker.
+    // The gazetteer goes along already validated: zod alone took a third of the thread's start-up.
+    const workerData: DocumentWorkerData = { file: path.join(__dirname, 'document-worker.ts'), gazetteer: getGazetteer() };
     const worker = new Worker(`require('tsx/cjs/api').register(); require(require('node:worker_threads').workerData.file);`, {
       eval: true,
-      workerData: { file: path.join(__dirname, 'document-worker.ts') },
+      workerData,
       resourceLimits: this.limits,
     });
     worker.on('message', (reply: PrepareReply) => {
-      const waiting = this.pending.get(reply.id);
-      if (!waiting) return;
-      this.pending.delete(reply.id);
-      if (reply.ok) waiting.resolve(reply.document);
-      else waiting.reject(new DocumentError(reply.message, reply.name));
+      this.replies.push(reply);
+      if (this.replies.length === 1) setImmediate(this.deliverReply);
     });
     const fail = (reason: string) => {
       if (!this.broken) log.warn({ reason }, 'document worker unavailable: preparing documents on the main thread');

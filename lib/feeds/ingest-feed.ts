@@ -9,6 +9,7 @@ import { PreparerUnavailableError, type DocumentPreparer } from './document-prep
 import { fetchFeed } from './fetch-feed';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './prepare-document';
 import { storeItems, type StoreCounts } from './store-items';
+import type { WriteGroup } from './write-group';
 import type { ClusterMemo } from '../tagging/cluster-memo';
 
 export interface IngestContext {
@@ -22,7 +23,12 @@ export interface IngestContext {
   preparer?: DocumentPreparer;
   /** The run's memo of the items it wrote, for clustering the next documents (cluster-memo.ts). */
   memo?: ClusterMemo;
+  /** Commits the run's writes a few feeds at a time (write-group.ts); without one, each write commits alone. */
+  writes?: WriteGroup;
 }
+
+/** What the shared store path takes from an ingest run (all optional: `demo` and tests pass none). */
+export type RunParts = Pick<IngestContext, 'preparer' | 'memo' | 'writes'>;
 
 export interface FeedOutcome {
   feedId: number;
@@ -34,21 +40,30 @@ export interface FeedOutcome {
   unchanged: number;
 }
 
-/** Fetches one feed and stores what it holds; every failure ends up as the feed's lastError, never as a throw. */
-export async function ingestFeed(db: Db, feed: Feed, ctx: IngestContext): Promise<FeedOutcome> {
+/**
+ * Fetches one feed and stores what it holds; every failure ends up as the feed's lastError, never as
+ * a throw. `onFetched` is called once the response is over (body in hand, or the fetch failed), before
+ * the document is prepared and stored: the run then lets another fetch start (run-ingest.ts).
+ */
+export async function ingestFeed(db: Db, feed: Feed, ctx: IngestContext, onFetched?: () => void): Promise<FeedOutcome> {
   const now = ctx.now ?? (() => new Date());
   try {
-    const fetched = await fetchFeed(feed.url, {
-      agent: ctx.agent,
-      timeoutMs: ctx.timeoutMs,
-      maxBytes: ctx.maxBytes,
-      etag: feed.etag,
-      lastModified: feed.lastModified,
-    });
+    let fetched;
+    try {
+      fetched = await fetchFeed(feed.url, {
+        agent: ctx.agent,
+        timeoutMs: ctx.timeoutMs,
+        maxBytes: ctx.maxBytes,
+        etag: feed.etag,
+        lastModified: feed.lastModified,
+      });
+    } finally {
+      onFetched?.();
+    }
     const movedTo = fetched.permanentUrl ? claimableUrl(db, feed.id, fetched.permanentUrl) : undefined;
     if (fetched.kind === 'not-modified') {
       const at = now();
-      db.update(feeds)
+      write(ctx, () => db.update(feeds)
         .set({
           ...(movedTo ? { url: movedTo } : {}),
           lastStatus: 'not-modified',
@@ -58,7 +73,7 @@ export async function ingestFeed(db: Db, feed: Feed, ctx: IngestContext): Promis
           nextCheckAt: new Date(at.getTime() + ctx.pollMs),
         })
         .where(eq(feeds.id, feed.id))
-        .run();
+        .run());
       return emptyOutcome(feed, 'not-modified');
     }
     const fetchedAt = now();
@@ -68,10 +83,10 @@ export async function ingestFeed(db: Db, feed: Feed, ctx: IngestContext): Promis
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       url: movedTo,
-    }, ctx.preparer, ctx.memo);
+    }, ctx);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    recordFailure(db, feed, message, ctx, now(), (err as { retryAfterMs?: number }).retryAfterMs);
+    write(ctx, () => recordFailure(db, feed, message, ctx, now(), (err as { retryAfterMs?: number }).retryAfterMs));
     return { ...emptyOutcome(feed, 'error'), error: message };
   }
 }
@@ -96,14 +111,16 @@ export async function storeFeedDocument(
   body: Buffer,
   contentType: string | null,
   state: DocumentState,
-  preparer?: DocumentPreparer,
-  memo?: ClusterMemo,
+  run: RunParts = {},
 ): Promise<FeedOutcome> {
+  const { memo } = run;
   const input: DocumentInput = { body, contentType, fallbackBase: state.url ?? feed.url, now: state.now.getTime() };
-  const document = await prepare(db, input, preparer);
+  const document = await prepare(db, input, run.preparer);
   let counts: StoreCounts;
   try {
-    counts = writeDocument(db, feed, document, state, memo);
+    counts = run.writes
+      ? run.writes.write(() => writeDocument(db, feed, document, state, memo))
+      : db.transaction(() => writeDocument(db, feed, document, state, memo), { behavior: 'immediate' });
   } catch (err) {
     // Rolled back: the ids the memo learned will be given to other items.
     memo?.clear();
@@ -113,7 +130,10 @@ export async function storeFeedDocument(
   return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', inserted, updated, unchanged };
 }
 
-/** Items and the feed's new state, in one IMMEDIATE transaction. */
+/**
+ * Items and the feed's new state. Runs inside an IMMEDIATE transaction, the run's write group's or
+ * one of its own (storeFeedDocument), so the two always commit together.
+ */
 function writeDocument(
   db: Db,
   feed: Pick<Feed, 'id' | 'title' | 'siteUrl'>,
@@ -121,29 +141,29 @@ function writeDocument(
   state: DocumentState,
   memo: ClusterMemo | undefined,
 ): StoreCounts {
-  return db.transaction((tx) => {
-    // Same connection as `tx`: better-sqlite3 transactions belong to the connection, so the raw
-    // statements join it.
-    const result = storeItems(db, feed.id, document.entries, document.taggerVersion, state.now, memo);
-    tx.update(feeds)
-      .set({
-        ...(state.url ? { url: state.url } : {}),
-        title: feed.title ?? document.title ?? null,
-        siteUrl: feed.siteUrl ?? document.siteLink ?? null,
-        etag: state.etag ?? null,
-        lastModified: state.lastModified ?? null,
-        lastStatus: 'ok',
-        lastError: null,
-        consecutiveFailures: 0,
-        lastFetchedAt: state.now,
-        nextCheckAt: state.nextCheckAt,
-        itemCount: sql`(SELECT count(*) FROM items WHERE feed_id = ${feed.id})`,
-      })
-      .where(eq(feeds.id, feed.id))
-      .run();
-    return result;
-    // IMMEDIATE: the write lock is held from before the first read, as storeItems needs (it assigns ids).
-  }, { behavior: 'immediate' });
+  const result = storeItems(db, feed.id, document.entries, document.taggerVersion, state.now, memo);
+  db.update(feeds)
+    .set({
+      ...(state.url ? { url: state.url } : {}),
+      title: feed.title ?? document.title ?? null,
+      siteUrl: feed.siteUrl ?? document.siteLink ?? null,
+      etag: state.etag ?? null,
+      lastModified: state.lastModified ?? null,
+      lastStatus: 'ok',
+      lastError: null,
+      consecutiveFailures: 0,
+      lastFetchedAt: state.now,
+      nextCheckAt: state.nextCheckAt,
+      itemCount: sql`(SELECT count(*) FROM items WHERE feed_id = ${feed.id})`,
+    })
+    .where(eq(feeds.id, feed.id))
+    .run();
+  return result;
+}
+
+/** Through the run's write group when there is one, so a group's rollback never drops a write unseen. */
+function write<T>(ctx: Pick<IngestContext, 'writes'>, fn: () => T): T {
+  return ctx.writes ? ctx.writes.write(fn) : fn();
 }
 
 /** On the preparer's thread when there is one that works, else here. */

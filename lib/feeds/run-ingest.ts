@@ -9,6 +9,7 @@ import { log } from '../log';
 import { DocumentPreparer } from './document-preparer';
 import { createFeedAgent } from './http-agent';
 import { ingestFeed, type FeedOutcome } from './ingest-feed';
+import { WriteGroup } from './write-group';
 import { ClusterMemo } from '../tagging/cluster-memo';
 
 export interface IngestOptions {
@@ -84,6 +85,7 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
   // document-preparer.ts); one feed alone would wait for the thread to start and gain nothing.
   let preparer: DocumentPreparer | undefined;
   let restoreSettings: (() => void) | undefined;
+  let writes: WriteGroup | undefined;
   const summary: IngestSummary = {
     feeds: 0, ok: 0, notModified: 0, failed: 0, inserted: 0, updated: 0, skipped: 0, durationMs: 0, outcomes: [],
   };
@@ -95,6 +97,8 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
       preparer.warmUp();
     }
     restoreSettings = runSettings(db);
+    const memo = new ClusterMemo();
+    writes = new WriteGroup(db, () => memo.clear());
     const ctx = {
       agent,
       timeoutMs: options.timeoutMs ?? config.CHIPWATCH_FETCH_TIMEOUT_MS,
@@ -103,10 +107,13 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
       now,
       random: options.random,
       preparer,
-      memo: new ClusterMemo(),
+      memo,
+      writes,
     };
-    await runWithHostLimits(queue, options.concurrency ?? config.CHIPWATCH_FETCH_CONCURRENCY, options.signal, async (feed) => {
-      const outcome = await ingestFeed(db, feed, ctx);
+    const fetchingAtOnce = options.concurrency ?? config.CHIPWATCH_FETCH_CONCURRENCY;
+    const limits = { fetching: fetchingAtOnce, inFlight: fetchingAtOnce + DOCUMENTS_IN_HAND };
+    await runWithHostLimits(queue, limits, options.signal, async (feed, fetched) => {
+      const outcome = await ingestFeed(db, feed, ctx, fetched);
       summary.outcomes.push(outcome);
       if (outcome.status === 'ok') summary.ok++;
       else if (outcome.status === 'not-modified') summary.notModified++;
@@ -115,6 +122,7 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
       summary.updated += outcome.updated;
       options.onFeedDone?.(outcome, summary.outcomes.length, queue.length);
     });
+    writes.commit();
     summary.skipped = queue.length - summary.outcomes.length;
     summary.durationMs = Date.now() - started;
     const aborted = options.signal?.aborted ?? false;
@@ -125,6 +133,12 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
     finish('error', countsOf(summary), err instanceof Error ? err.message : String(err));
     throw err;
   } finally {
+    // After an error: what the group holds is whole feeds, as good as any committed before it.
+    try {
+      writes?.commit();
+    } catch (err) {
+      log.error({ err }, 'ingest: the last group of feeds could not be committed');
+    }
     await preparer?.close();
     restoreSettings?.();
     clearInterval(heartbeat);
@@ -132,6 +146,11 @@ export async function runIngest(db: Db, options: IngestOptions = {}): Promise<In
     await agent.close();
   }
 }
+
+// Fetched documents that may wait for the worker and the database beyond those being fetched: enough
+// that the worker always has the next one, few enough to stay small (a document of 500 items is
+// ~0.25 MiB of XML, ~1 MiB once prepared).
+const DOCUMENTS_IN_HAND = 4;
 
 // SQLite copies the write-ahead log back into the database (a checkpoint) whenever it passes 1,000
 // pages, inside the commit that crossed the line. An ingest commits a few MiB per feed, so it paid for
@@ -178,37 +197,63 @@ function hostOf(url: string): string {
   }
 }
 
-/** Runs `work` over the feeds with a global concurrency limit and at most one feed per host at a time. */
+export interface RunLimits {
+  /** Feeds being fetched at once (never two from one host). */
+  fetching: number;
+  /** Feeds started and not yet finished: fetching, or fetched and waiting to be prepared and stored. */
+  inFlight: number;
+}
+
+/**
+ * Runs `work` over the feeds within `limits`. A feed holds its fetch slot and its host until `work`
+ * calls `fetched` (or ends): the limits are about the sources' servers, and a fetched document
+ * waiting for the database is none of their business. Holding the slot until the store used to
+ * let the pipeline run dry every `fetching` documents, while all of them waited at once for the
+ * one thread that writes (docs/benchmarks.md, 2026-12-04). `inFlight` bounds what is held in memory.
+ */
 export async function runWithHostLimits(
   queue: Feed[],
-  concurrency: number,
+  limits: RunLimits,
   signal: AbortSignal | undefined,
-  work: (feed: Feed) => Promise<void>,
+  work: (feed: Feed, fetched: () => void) => Promise<void>,
 ): Promise<void> {
   const pending = [...queue];
   const busyHosts = new Set<string>();
   const running = new Set<Promise<void>>();
+  let fetching = 0;
+  let wake = () => {};
 
   const startNext = (): boolean => {
-    if (signal?.aborted) return false;
+    if (signal?.aborted || fetching >= limits.fetching || running.size >= limits.inFlight) return false;
     const index = pending.findIndex((feed) => !busyHosts.has(hostOf(feed.url)));
     if (index === -1) return false;
     const [feed] = pending.splice(index, 1);
     const host = hostOf(feed.url);
     busyHosts.add(host);
-    const task = work(feed).finally(() => {
+    fetching++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       busyHosts.delete(host);
+      fetching--;
+      wake();
+    };
+    const task = work(feed, release).finally(() => {
+      release();
       running.delete(task);
+      wake();
     });
     running.add(task);
     return true;
   };
 
   while (pending.length > 0 || running.size > 0) {
-    while (running.size < concurrency && startNext()) {
+    while (startNext()) {
       /* keep filling free slots */
     }
     if (running.size === 0) break; // aborted, or nothing startable
-    await Promise.race(running);
+    // Woken when a feed lets go of its slot or finishes (a rejected task rejects the run, as before).
+    await Promise.race([new Promise<void>((resolve) => (wake = resolve)), ...running]);
   }
 }

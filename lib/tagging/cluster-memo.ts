@@ -19,12 +19,15 @@ export interface ClusterFacts {
  * Only this run's own writes are kept, and only for the run (a few minutes at most). What could go
  * stale meanwhile is an analyst's tag correction or a `retag` in another process touching an item
  * written seconds earlier; a cluster formed on the older facts is what the next retag revisits.
- * Bounded: the oldest entries go first, and a miss only costs a read.
+ * Bounded: the oldest entries go first, and a miss only costs a read (two queries per document).
  */
 export class ClusterMemo {
   private readonly items = new Map<number, ClusterFacts>();
 
-  constructor(private readonly maxItems = 20_000) {}
+  // An entry takes ~0.95 KiB (its title, tag and token sets), so the cap is ~45 MiB. A load of feeds
+  // that reach years back finds candidates anywhere in the run: with 20,000 entries, the reads of
+  // evicted ones cost the benchmark's 50,000-item load ~8% of its time (docs/benchmarks.md, 2026-12-04).
+  constructor(private readonly maxItems = 50_000) {}
 
   get(id: number): ClusterFacts | undefined {
     return this.items.get(id);

@@ -95,10 +95,3 @@ export function getGazetteer(): Gazetteer {
   cached ??= loadGazetteer();
   return cached;
 }
-
-/** The bundled gazetteer plus companies analysts added; the hash covers both, so the tagger version shows the change. */
-export function withExtraCompanies(base: Gazetteer, extra: Company[], extraHash: string): Gazetteer {
-  if (extra.length === 0) return base;
-  const companies = [...base.companies, ...extra.filter((c) => !base.companyById.has(c.id))];
-  return { ...base, companies, companyById: new Map(companies.map((c) => [c.id, c])), hash: `${base.hash}+${extraHash}` };
-}

@@ -1,6 +1,7 @@
 import type { Db } from '../../db';
 import { customCompaniesFingerprint, loadCustomCompanies } from './custom-companies';
-import { getGazetteer, withExtraCompanies, type Company, type Gazetteer } from './gazetteer';
+import { withExtraCompanies } from './extend-gazetteer';
+import { getGazetteer, type Company, type Gazetteer } from './gazetteer';
 import { Tagger } from './tag-text';
 
 let cached: Tagger | undefined;

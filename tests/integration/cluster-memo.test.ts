@@ -28,7 +28,7 @@ const state = { now: new Date('2026-01-01T00:00:00Z'), nextCheckAt: null };
 async function loadSample(db: Db, memo?: ClusterMemo): Promise<void> {
   for (const file of fs.readdirSync(SAMPLE).filter((f) => f.endsWith('.xml')).sort()) {
     const { feed } = addFeed(db, `https://sample.example/${file}`);
-    await storeFeedDocument(db, feed, fs.readFileSync(path.join(SAMPLE, file)), null, state, undefined, memo);
+    await storeFeedDocument(db, feed, fs.readFileSync(path.join(SAMPLE, file)), null, state, { memo });
   }
 }
 
@@ -71,15 +71,15 @@ describe('cluster memo', () => {
     const second = addFeed(db, 'https://two.example/feed.xml').feed;
     db.$client.exec(`CREATE TEMP TRIGGER fail_feed_update BEFORE UPDATE ON feeds BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
     await expect(
-      storeFeedDocument(db, first, rss('a', 'US adds Huawei affiliates to the Entity List over chip exports'), null, state, undefined, memo),
+      storeFeedDocument(db, first, rss('a', 'US adds Huawei affiliates to the Entity List over chip exports'), null, state, { memo }),
     ).rejects.toThrow(/disk on fire/);
     expect(memo.size).toBe(0);
     expect(db.$client.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 0 });
 
     db.$client.exec('DROP TRIGGER fail_feed_update');
     // The next document gets the ids the rolled-back one had; it must not be taken for that item.
-    await storeFeedDocument(db, second, rss('b', 'Japan tightens tool exports to China'), null, state, undefined, memo);
-    await storeFeedDocument(db, first, rss('a', 'US adds Huawei affiliates to the Entity List over chip exports'), null, state, undefined, memo);
+    await storeFeedDocument(db, second, rss('b', 'Japan tightens tool exports to China'), null, state, { memo });
+    await storeFeedDocument(db, first, rss('a', 'US adds Huawei affiliates to the Entity List over chip exports'), null, state, { memo });
     const rows = db.$client.prepare('SELECT id, cluster_id AS clusterId FROM items ORDER BY id').all() as { id: number; clusterId: number }[];
     expect(rows.map((r) => r.clusterId)).toEqual(rows.map((r) => r.id));
   });

@@ -73,11 +73,35 @@ describe('document worker', () => {
     expect(prepared.taggerVersion).toBe(getTaggerFor(temp.db).version);
   });
 
+  it('hands replies over one per turn of the event loop, so timers and I/O run between two documents', async () => {
+    preparer = new DocumentPreparer();
+    const spec = taggerSpecFor(temp.db);
+    await preparer.prepare(input('rss2.xml'), spec); // the thread is up and its tagger built
+    const order: string[] = [];
+    const spin = (ms: number) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        /* a synchronous write, as the ingest does with each document */
+      }
+    };
+    const docs = [0, 1, 2].map((i) =>
+      preparer!.prepare(input('rss2.xml'), spec).then(() => {
+        order.push(`doc ${i}`);
+        if (i === 0) setTimeout(() => order.push('timer'), 0);
+        spin(5);
+      }),
+    );
+    // Busy until the worker has finished all three: their replies wait on the port together.
+    spin(500);
+    await Promise.all(docs);
+    expect(order).toEqual(['doc 0', 'timer', 'doc 1', 'doc 2']);
+  });
+
   it('falls back to the main thread when the worker cannot run, and stores every item', async () => {
     // A heap far too small for the tagger: the thread dies on start.
     preparer = new DocumentPreparer({ maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
     const { feed } = addFeed(temp.db, 'https://feeds.example/feed.xml');
-    const outcome = await storeFeedDocument(temp.db, feed, fs.readFileSync(path.join(FIXTURES, 'rss2.xml')), null, { now: new Date('2026-01-01T00:00:00Z'), nextCheckAt: null }, preparer);
+    const outcome = await storeFeedDocument(temp.db, feed, fs.readFileSync(path.join(FIXTURES, 'rss2.xml')), null, { now: new Date('2026-01-01T00:00:00Z'), nextCheckAt: null }, { preparer });
     const expected = (await prepareDocument(input('rss2.xml'), getTaggerFor(temp.db))).entries.length;
     expect(outcome.status).toBe('ok');
     expect(outcome.inserted).toBe(expected);

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { feeds, jobLocks, jobRuns } from '../../db/schema';
+import { feeds, jobLocks, jobRuns, type Feed } from '../../db/schema';
 import { acquireJobLock, LockHeldError } from '../../lib/jobs/job-lock';
 import { addFeed } from '../../lib/feeds/manage-feeds';
-import { runIngest, selectFeedsToFetch } from '../../lib/feeds/run-ingest';
+import { runIngest, runWithHostLimits, selectFeedsToFetch } from '../../lib/feeds/run-ingest';
 import { rss2, startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { createTempDb } from '../helpers/temp-db';
 
@@ -80,6 +80,65 @@ describe('concurrency', () => {
     expect(summary.ok).toBe(18);
     expect(maxActive).toBe(4);
     for (const server of servers) expect(server.maxInFlight()).toBe(1);
+  });
+});
+
+describe('fetch slots', () => {
+  // Feeds whose fetch and store the test finishes by hand, to see what runWithHostLimits starts when.
+  function harness(urls: string[]) {
+    const queue = urls.map((url, i) => ({ id: i + 1, url }) as Feed);
+    const started: number[] = [];
+    const finishFetch = new Map<number, () => void>();
+    const finishStore = new Map<number, () => void>();
+    const work = async (feed: Feed, fetched: () => void) => {
+      started.push(feed.id);
+      await new Promise<void>((resolve) => finishFetch.set(feed.id, resolve));
+      fetched();
+      await new Promise<void>((resolve) => finishStore.set(feed.id, resolve));
+    };
+    const settle = () => new Promise((r) => setTimeout(r, 5));
+    return { queue, started, work, settle, fetchDone: (id: number) => finishFetch.get(id)!(), storeDone: (id: number) => finishStore.get(id)!() };
+  }
+
+  it('a feed lets go of its fetch slot and its host once fetched, while its document waits to be stored', async () => {
+    const h = harness(['http://a.example/1', 'http://a.example/2', 'http://b.example/3']);
+    const run = runWithHostLimits(h.queue, { fetching: 1, inFlight: 3 }, undefined, h.work);
+    await h.settle();
+    expect(h.started).toEqual([1]);
+    h.fetchDone(1);
+    await h.settle();
+    // Feed 1 is still being stored; the next feed, on the same host, is fetched meanwhile.
+    expect(h.started).toEqual([1, 2]);
+    h.fetchDone(2);
+    await h.settle();
+    expect(h.started).toEqual([1, 2, 3]);
+    h.fetchDone(3);
+    await h.settle();
+    for (const id of [1, 2, 3]) h.storeDone(id);
+    await run;
+  });
+
+  it('starts no feed beyond inFlight, however many are fetched and waiting', async () => {
+    const h = harness(['http://a.example/1', 'http://b.example/2', 'http://c.example/3', 'http://d.example/4']);
+    const run = runWithHostLimits(h.queue, { fetching: 4, inFlight: 2 }, undefined, h.work);
+    await h.settle();
+    expect(h.started).toEqual([1, 2]);
+    h.fetchDone(1);
+    h.fetchDone(2);
+    await h.settle();
+    expect(h.started).toEqual([1, 2]);
+    h.storeDone(1);
+    await h.settle();
+    expect(h.started).toEqual([1, 2, 3]);
+    h.storeDone(2);
+    await h.settle();
+    expect(h.started).toEqual([1, 2, 3, 4]);
+    for (const id of [3, 4]) {
+      h.fetchDone(id);
+      await h.settle();
+      h.storeDone(id);
+    }
+    await run;
   });
 });
 
