@@ -98,4 +98,18 @@ describe('htmlToText', () => {
   ])('turns %j into %j', (input, expected) => {
     expect(htmlToText(input)).toBe(expected);
   });
+
+  it('collapses whitespace exactly as one replace of every run would, though it skips the replace when nothing would change', () => {
+    // Plain text (no markup, no entities): only the control-character and whitespace rules apply.
+    // eslint-disable-next-line no-control-regex
+    const everyRun = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+    const alphabet = ['a', 'b', ' ', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u000b', '\u0007', '\u001f', 'é'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      for (let len = next() % 12; len > 0; len--) text += alphabet[next() % alphabet.length];
+      expect(htmlToText(text), JSON.stringify(text)).toBe(everyRun(text));
+    }
+  });
 });
