@@ -6,7 +6,7 @@ import { log } from '../log';
 import { backoffDelayMs } from './backoff';
 import { getTaggerFor, taggerSpecFor } from '../tagging/tagger-instance';
 import { PreparerUnavailableError, type DocumentPreparer } from './document-preparer';
-import { fetchFeed } from './fetch-feed';
+import { fetchFeed, type FetchFeedResult } from './fetch-feed';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './prepare-document';
 import { storeItems, type StoreCounts } from './store-items';
 import type { WriteGroup } from './write-group';
@@ -48,7 +48,7 @@ export interface FeedOutcome {
 export async function ingestFeed(db: Db, feed: Feed, ctx: IngestContext, onFetched?: () => void): Promise<FeedOutcome> {
   const now = ctx.now ?? (() => new Date());
   try {
-    let fetched;
+    let fetched: FetchFeedResult;
     try {
       fetched = await fetchFeed(feed.url, {
         agent: ctx.agent,
@@ -117,14 +117,17 @@ export async function storeFeedDocument(
   const input: DocumentInput = { body, contentType, fallbackBase: state.url ?? feed.url, now: state.now.getTime() };
   const document = await prepare(db, input, run.preparer);
   let counts: StoreCounts;
-  try {
-    counts = run.writes
-      ? run.writes.write(() => writeDocument(db, feed, document, state, memo))
-      : db.transaction(() => writeDocument(db, feed, document, state, memo), { behavior: 'immediate' });
-  } catch (err) {
-    // Rolled back: the ids the memo learned will be given to other items.
-    memo?.clear();
-    throw err;
+  if (run.writes) {
+    // A rollback of the group clears the memo itself, before it redoes the other feeds' writes.
+    counts = run.writes.write(() => writeDocument(db, feed, document, state, memo));
+  } else {
+    try {
+      counts = db.transaction(() => writeDocument(db, feed, document, state, memo), { behavior: 'immediate' });
+    } catch (err) {
+      // Rolled back: the ids the memo learned will be given to other items.
+      memo?.clear();
+      throw err;
+    }
   }
   const { inserted, updated, unchanged } = counts;
   return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', inserted, updated, unchanged };

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db';
 import { storeFeedDocument } from '../../lib/feeds/ingest-feed';
 import { addFeed } from '../../lib/feeds/manage-feeds';
+import { WriteGroup } from '../../lib/feeds/write-group';
 import { ClusterMemo } from '../../lib/tagging/cluster-memo';
 import { createTempDb } from '../helpers/temp-db';
 
@@ -82,5 +83,24 @@ describe('cluster memo', () => {
     await storeFeedDocument(db, first, rss('a', 'US adds Huawei affiliates to the Entity List over chip exports'), null, state, { memo });
     const rows = db.$client.prepare('SELECT id, cluster_id AS clusterId FROM items ORDER BY id').all() as { id: number; clusterId: number }[];
     expect(rows.map((r) => r.clusterId)).toEqual(rows.map((r) => r.id));
+  });
+
+  it('in a write group, a failing document leaves the memo holding exactly the redone documents’ items', async () => {
+    const db = tempDb();
+    const memo = new ClusterMemo();
+    const writes = new WriteGroup(db, () => memo.clear(), { maxWrites: 100, maxMs: 60_000 });
+    const first = addFeed(db, 'https://one.example/feed.xml').feed;
+    const second = addFeed(db, 'https://two.example/feed.xml').feed;
+    await storeFeedDocument(db, first, rss('a', 'US adds Huawei affiliates to the Entity List over chip exports'), null, state, { memo, writes });
+    db.$client.exec(`CREATE TEMP TRIGGER fail_second BEFORE UPDATE ON feeds WHEN new.id = ${second.id} BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    await expect(
+      storeFeedDocument(db, second, rss('b', 'Commerce adds Huawei affiliates to the Entity List over chip exports'), null, state, { memo, writes }),
+    ).rejects.toThrow(/disk on fire/);
+    // The first document was rolled back with the group, then written again on its own.
+    const stored = db.$client.prepare('SELECT id, feed_id AS feedId FROM items').all() as { id: number; feedId: number }[];
+    expect(stored.map((r) => r.feedId)).toEqual([first.id]);
+    expect(memo.size).toBe(1);
+    expect(memo.get(stored[0].id)?.feedId).toBe(first.id);
+    writes.commit();
   });
 });
