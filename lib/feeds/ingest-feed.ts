@@ -1,6 +1,6 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Agent } from 'undici';
-import type { Db } from '../../db';
+import { prepared, type Db } from '../../db';
 import { feeds, type Feed } from '../../db/schema';
 import { log } from '../log';
 import { backoffDelayMs } from './backoff';
@@ -133,6 +133,13 @@ export async function storeFeedDocument(
   return { feedId: feed.id, url: state.url ?? feed.url, status: 'ok', inserted, updated, unchanged };
 }
 
+// The feed's state after a stored document: a raw statement prepared once, like the item writes
+// (store-items.ts), where the query builder built and prepared it afresh for every document.
+const FEED_STORED_SQL = `UPDATE feeds SET url = coalesce(?, url), title = ?, site_url = ?, etag = ?, last_modified = ?,
+    last_status = 'ok', last_error = NULL, consecutive_failures = 0, last_fetched_at = ?, next_check_at = ?,
+    item_count = (SELECT count(*) FROM items WHERE feed_id = ?)
+  WHERE id = ?`;
+
 /**
  * Items and the feed's new state. Runs inside an IMMEDIATE transaction, the run's write group's or
  * one of its own (storeFeedDocument), so the two always commit together.
@@ -145,22 +152,17 @@ function writeDocument(
   memo: ClusterMemo | undefined,
 ): StoreCounts {
   const result = storeItems(db, feed.id, document.entries, document.taggerVersion, state.now, memo);
-  db.update(feeds)
-    .set({
-      ...(state.url ? { url: state.url } : {}),
-      title: feed.title ?? document.title ?? null,
-      siteUrl: feed.siteUrl ?? document.siteLink ?? null,
-      etag: state.etag ?? null,
-      lastModified: state.lastModified ?? null,
-      lastStatus: 'ok',
-      lastError: null,
-      consecutiveFailures: 0,
-      lastFetchedAt: state.now,
-      nextCheckAt: state.nextCheckAt,
-      itemCount: sql`(SELECT count(*) FROM items WHERE feed_id = ${feed.id})`,
-    })
-    .where(eq(feeds.id, feed.id))
-    .run();
+  prepared(db, FEED_STORED_SQL).run(
+    state.url ?? null,
+    feed.title ?? document.title ?? null,
+    feed.siteUrl ?? document.siteLink ?? null,
+    state.etag ?? null,
+    state.lastModified ?? null,
+    state.now.getTime(),
+    state.nextCheckAt?.getTime() ?? null,
+    feed.id,
+    feed.id,
+  );
   return result;
 }
 

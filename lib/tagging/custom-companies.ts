@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db';
+import { prepared, type Db } from '../../db';
 import { customCompanies } from '../../db/schema';
 import { SEGMENTS, type Company, type Gazetteer } from './gazetteer';
 
@@ -28,7 +28,8 @@ export function loadCustomCompanies(db: Db): Company[] {
 
 /** A short fingerprint of the custom companies: part of the tagger version, and how a process notices a change. */
 export function customCompaniesFingerprint(db: Db): string {
-  const rows = db.$client.prepare('SELECT id, aliases, hq, sites FROM custom_companies ORDER BY id').all();
+  // Read for every document an ingest stores (tagger-instance.ts): prepared once per connection.
+  const rows = prepared(db, 'SELECT id, aliases, hq, sites FROM custom_companies ORDER BY id').all();
   return rows.length ? createHash('sha1').update(JSON.stringify(rows)).digest('hex').slice(0, 8) : '';
 }
 
