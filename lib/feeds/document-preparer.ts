@@ -5,6 +5,7 @@ import { getGazetteer } from '../tagging/gazetteer';
 import type { TaggerSpec } from '../tagging/tagger-instance';
 import type { DocumentWorkerData, PrepareReply, PrepareRequest } from './document-worker';
 import type { DocumentInput, PreparedDocument } from './prepare-document';
+import { freshBundle, type BundleResult } from './worker-bundle';
 
 /** The worker thread could not prepare a document for a reason of its own (it failed to start, ran out of memory, exited). */
 export class PreparerUnavailableError extends Error {}
@@ -20,6 +21,16 @@ export class DocumentError extends Error {
 // The worker's heap is capped: it holds the tagger and one document at a time, and the whole ingest
 // process has to stay well under its memory target (docs/benchmarks.md).
 const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 32 };
+
+const WORKER_ENTRY = path.join(__dirname, 'document-worker.ts');
+// node_modules/.cache is where tools keep what they can rebuild; `npm ci` starts it afresh.
+const WORKER_BUNDLE = path.resolve(__dirname, '../../node_modules/.cache/chipwatch/document-worker.cjs');
+let bundleFailureLogged = false;
+
+/** The worker's entry bundled into one JavaScript file, rebuilt when a source changed (worker-bundle.ts). */
+export function documentWorkerBundle(): BundleResult {
+  return freshBundle({ entry: WORKER_ENTRY, outFile: WORKER_BUNDLE });
+}
 
 /**
  * Runs decode → parse → normalise → tag on one worker thread, so the main thread spends its time on
@@ -38,8 +49,14 @@ export class DocumentPreparer {
   /** Replies received and not yet handed over: one per turn of the event loop (deliverReply). */
   private readonly replies: PrepareReply[] = [];
 
-  /** `limits` is for tests, which starve the thread to see the fallback. */
-  constructor(private readonly limits: ResourceLimits = WORKER_LIMITS) {}
+  /** How the thread was loaded: from the bundle (worker-bundle.ts), or through tsx when bundling failed. */
+  loadedFrom: 'bundle' | 'tsx' | undefined;
+
+  /** `limits` and `bundle` are for tests: they starve the thread, or fail its bundling, to see the fallbacks. */
+  constructor(
+    private readonly limits: ResourceLimits = WORKER_LIMITS,
+    private readonly bundle: () => BundleResult = documentWorkerBundle,
+  ) {}
 
   get available(): boolean {
     return !this.broken;
@@ -88,15 +105,24 @@ export class DocumentPreparer {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    // A worker's entry must be JavaScript, and tsx's loader does not reach worker threads on its
-    // own (privatenumber/tsx#354): a two-line entry registers tsx, then loads the TypeScript worker.
     // The gazetteer goes along already validated: zod alone took a third of the thread's start-up.
-    const workerData: DocumentWorkerData = { file: path.join(__dirname, 'document-worker.ts'), gazetteer: getGazetteer() };
-    const worker = new Worker(`require('tsx/cjs/api').register(); require(require('node:worker_threads').workerData.file);`, {
-      eval: true,
-      workerData,
-      resourceLimits: this.limits,
-    });
+    const workerData: DocumentWorkerData = { file: WORKER_ENTRY, gazetteer: getGazetteer() };
+    const bundle = this.bundle();
+    if (!bundle.ok && !bundleFailureLogged) {
+      bundleFailureLogged = true;
+      log.warn({ error: bundle.error }, 'document worker not bundled: loading it through tsx (slower start)');
+    }
+    this.loadedFrom = bundle.ok ? 'bundle' : 'tsx';
+    const worker = bundle.ok
+      ? // No inherited flags: `--import tsx` would register tsx's loader in the thread for nothing.
+        new Worker(bundle.file, { workerData, resourceLimits: this.limits, execArgv: [] })
+      : // A worker's entry must be JavaScript, and tsx's loader does not reach worker threads on its
+        // own (privatenumber/tsx#354): a two-line entry registers tsx, then loads the TypeScript worker.
+        new Worker(`require('tsx/cjs/api').register(); require(require('node:worker_threads').workerData.file);`, {
+          eval: true,
+          workerData,
+          resourceLimits: this.limits,
+        });
     worker.on('message', (reply: PrepareReply) => {
       this.replies.push(reply);
       if (this.replies.length === 1) setImmediate(this.deliverReply);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Parser from 'rss-parser';
+import { documentWorkerBundle } from '../../lib/feeds/document-preparer';
 import { writeCorpus } from './corpus';
 import { runScaleBench } from './scale-bench';
 import { measureTagging, textsFromFeeds } from './tagging-throughput';
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
     const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
     console.log(`corpus size: ${(bytes / 2 ** 20).toFixed(1)} MiB`);
 
+    // The ingest's worker thread loads from a bundle that the first run after a code change builds
+    // (lib/feeds/worker-bundle.ts, ~70 ms): made here, as the job runner's first run would have.
+    const bundle = documentWorkerBundle();
+    console.log(`document worker: ${bundle.ok ? (bundle.built ? 'bundle built' : 'bundle up to date') : `not bundled (${bundle.error}), loaded through tsx`}`);
     const server = await startServer(path.join(work, 'corpus'));
     let ingest: { items: number; failed: number; seconds: number; itemsPerSecond: number; peakRssMiB: number };
     try {

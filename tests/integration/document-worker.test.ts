@@ -44,6 +44,15 @@ describe('document worker', () => {
       expect(onWorker).toEqual(here);
     }
     expect(preparer.available).toBe(true);
+    expect(preparer.loadedFrom).toBe('bundle');
+  });
+
+  it('loads the worker through tsx when it cannot be bundled, and prepares the same documents', async () => {
+    preparer = new DocumentPreparer(undefined, () => ({ ok: false, error: 'esbuild is not installed' }));
+    const onWorker = await preparer.prepare(input('rss2.xml'), taggerSpecFor(temp.db));
+    expect(preparer.loadedFrom).toBe('tsx');
+    expect(preparer.available).toBe(true);
+    expect(onWorker).toEqual(await prepareDocument(input('rss2.xml'), getTaggerFor(temp.db)));
   });
 
   it('sends a broken document’s error back with the message the feed will show', async () => {
