@@ -8,7 +8,7 @@ import { getTaggerFor, taggerSpecFor } from '../tagging/tagger-instance';
 import { PreparerUnavailableError, type DocumentPreparer } from './document-preparer';
 import { fetchFeed, type FetchFeedResult } from './fetch-feed';
 import { prepareDocument, type DocumentInput, type PreparedDocument } from './prepare-document';
-import { storeItems, type StoreCounts } from './store-items';
+import { indexUnindexedItems, storeItems, type StoreCounts, type StoreRun } from './store-items';
 import type { WriteGroup } from './write-group';
 import type { ClusterMemo } from '../tagging/cluster-memo';
 
@@ -119,10 +119,11 @@ export async function storeFeedDocument(
   let counts: StoreCounts;
   if (run.writes) {
     // A rollback of the group clears the memo itself, before it redoes the other feeds' writes.
-    counts = run.writes.write(() => writeDocument(db, feed, document, state, memo));
+    const writes = run.writes;
+    counts = writes.write(() => writeDocument(db, feed, document, state, { memo, indexLater: () => writes.beforeCommit(fullTextTask(db)) }));
   } else {
     try {
-      counts = db.transaction(() => writeDocument(db, feed, document, state, memo), { behavior: 'immediate' });
+      counts = db.transaction(() => writeDocument(db, feed, document, state, { memo }), { behavior: 'immediate' });
     } catch (err) {
       // Rolled back: the ids the memo learned will be given to other items.
       memo?.clear();
@@ -149,9 +150,9 @@ function writeDocument(
   feed: Pick<Feed, 'id' | 'title' | 'siteUrl'>,
   document: PreparedDocument,
   state: DocumentState,
-  memo: ClusterMemo | undefined,
+  run: StoreRun,
 ): StoreCounts {
-  const result = storeItems(db, feed.id, document.entries, document.taggerVersion, state.now, memo);
+  const result = storeItems(db, feed.id, document.entries, document.taggerVersion, state.now, run);
   prepared(db, FEED_STORED_SQL).run(
     state.url ?? null,
     feed.title ?? document.title ?? null,
@@ -164,6 +165,14 @@ function writeDocument(
     feed.id,
   );
   return result;
+}
+
+// One task per connection, so a group that stores many documents indexes their items once.
+const fullTextTasks = new WeakMap<Db, () => void>();
+function fullTextTask(db: Db): () => void {
+  let task = fullTextTasks.get(db);
+  if (!task) fullTextTasks.set(db, (task = () => indexUnindexedItems(db)));
+  return task;
 }
 
 /** Through the run's write group when there is one, so a group's rollback never drops a write unseen. */

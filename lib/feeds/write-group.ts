@@ -31,6 +31,8 @@ export class WriteGroup {
   private open = false;
   private startedAt = 0;
   private done: (() => unknown)[] = [];
+  /** Statements the group's writes left for the end of the transaction (see `beforeCommit`). */
+  private finishing: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -55,10 +57,23 @@ export class WriteGroup {
     return result;
   }
 
-  /** Commits what the group holds; a failed commit rolls it back and throws. */
+  /**
+   * Runs `task` in the group's transaction just before it commits, after every write of the group,
+   * once however many writes asked for it (tasks are told apart by identity). For work that is
+   * cheaper done once for many: new items enter the full-text index in one statement per group, so
+   * FTS5 writes one segment per group instead of one per feed (store-items.ts). Called from within a
+   * write; a rolled-back group drops its tasks, and a redone write asks again.
+   */
+  beforeCommit(task: () => void): void {
+    if (!this.open) throw new Error('beforeCommit outside a write of the group');
+    if (!this.finishing.includes(task)) this.finishing.push(task);
+  }
+
+  /** Commits what the group holds; a failed commit (or a failed `beforeCommit` task) rolls it back and throws. */
   commit(): void {
     if (!this.open) return;
     try {
+      for (const task of this.finishing) task();
       this.db.$client.exec('COMMIT');
     } catch (err) {
       this.rollback();
@@ -112,6 +127,7 @@ export class WriteGroup {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.done = [];
+    this.finishing = [];
     this.open = false;
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeFeedDocument } from '../../lib/feeds/ingest-feed';
 import { addFeed, removeFeed } from '../../lib/feeds/manage-feeds';
+import { WriteGroup } from '../../lib/feeds/write-group';
 import { retagItems } from '../../lib/tagging/retag';
 import { getTagger } from '../../lib/tagging/tagger-instance';
 import { createTempDb } from '../helpers/temp-db';
@@ -72,5 +73,31 @@ describe('items_fts', () => {
     expect(matches('"graphite"')).toHaveLength(1);
     const total = (temp.db.$client.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
     expect(total).toBe(5);
+  });
+
+  it('indexes a write group’s new items once, at its commit, also when one feed fails and the others are redone', async () => {
+    const feeds = ['one', 'two', 'three'].map((name) => addFeed(temp.db, `https://fts.example/${name}.xml`).feed);
+    const state = { now: new Date('2023-05-23T00:00:00Z'), nextCheckAt: null };
+    const writes = new WriteGroup(temp.db, () => {}, { maxWrites: 10, maxMs: 60_000 });
+    await storeFeedDocument(temp.db, feeds[0], rss([{ guid: 'a', title: 'Gallium curbs announced', summary: 'Licences needed' }]), null, state, { writes });
+    // Not in the index before the group commits: the insert waits for the commit.
+    expect(matches('"gallium"')).toEqual([]);
+    await storeFeedDocument(temp.db, feeds[1], rss([{ guid: 'a', title: 'Germanium curbs', summary: 'Same rule' }, { guid: 'b', title: 'Antimony next', summary: 'Expected soon' }]), null, state, { writes });
+    // A feed removed behind the run's back: its write fails, the group rolls back and the two others are redone alone.
+    removeFeed(temp.db, String(feeds[2].id));
+    await expect(storeFeedDocument(temp.db, feeds[2], rss([{ guid: 'z', title: 'Graphite too', summary: 'Later' }]), null, state, { writes })).rejects.toThrow();
+    writes.commit();
+    integrityCheck();
+    expect(matches('"gallium"')).toHaveLength(1);
+    expect(matches('"germanium" OR "antimony"')).toHaveLength(2);
+    expect(matches('"graphite"')).toEqual([]);
+    const indexed = (temp.db.$client.prepare('SELECT count(*) AS n FROM items_fts_docsize').get() as { n: number }).n;
+    expect(indexed).toBe(3);
+
+    // A later group's items join the same index.
+    await storeFeedDocument(temp.db, feeds[0], rss([{ guid: 'c', title: 'Graphite exporters prepare', summary: 'New rules' }]), null, state, { writes });
+    writes.commit();
+    integrityCheck();
+    expect(matches('"graphite"')).toHaveLength(1);
   });
 });
