@@ -64,7 +64,12 @@ export class DocumentPreparer {
 
   prepare(input: DocumentInput, spec: TaggerSpec): Promise<PreparedDocument> {
     if (this.broken) return Promise.reject(new PreparerUnavailableError('document worker unavailable'));
-    const worker = this.start();
+    let worker: Worker;
+    try {
+      worker = this.start();
+    } catch (err) {
+      return Promise.reject(err);
+    }
     const id = this.nextId++;
     return new Promise<PreparedDocument>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -75,7 +80,12 @@ export class DocumentPreparer {
 
   /** Starts the thread now, so its start-up (loading the tagger) overlaps the first fetches. */
   warmUp(): void {
-    if (!this.broken) this.start();
+    if (this.broken) return;
+    try {
+      this.start();
+    } catch {
+      // Logged, and the thread marked broken: documents are prepared on this thread instead.
+    }
   }
 
   async close(): Promise<void> {
@@ -113,16 +123,25 @@ export class DocumentPreparer {
       log.warn({ error: bundle.error }, 'document worker not bundled: loading it through tsx (slower start)');
     }
     this.loadedFrom = bundle.ok ? 'bundle' : 'tsx';
-    const worker = bundle.ok
-      ? // No inherited flags: `--import tsx` would register tsx's loader in the thread for nothing.
-        new Worker(bundle.file, { workerData, resourceLimits: this.limits, execArgv: [] })
-      : // A worker's entry must be JavaScript, and tsx's loader does not reach worker threads on its
-        // own (privatenumber/tsx#354): a two-line entry registers tsx, then loads the TypeScript worker.
-        new Worker(`require('tsx/cjs/api').register(); require(require('node:worker_threads').workerData.file);`, {
-          eval: true,
-          workerData,
-          resourceLimits: this.limits,
-        });
+    let worker: Worker;
+    try {
+      worker = bundle.ok
+        ? // No inherited flags: `--import tsx` would register tsx's loader in the thread for nothing.
+          new Worker(bundle.file, { workerData, resourceLimits: this.limits, execArgv: [] })
+        : // A worker's entry must be JavaScript, and tsx's loader does not reach worker threads on its
+          // own (privatenumber/tsx#354): a two-line entry registers tsx, then loads the TypeScript worker.
+          new Worker(`require('tsx/cjs/api').register(); require(require('node:worker_threads').workerData.file);`, {
+            eval: true,
+            workerData,
+            resourceLimits: this.limits,
+          });
+    } catch (err) {
+      // new Worker throws at once on what it cannot start (a bad option, a file gone): prepare here instead.
+      const reason = err instanceof Error ? err.message : String(err);
+      log.warn({ reason }, 'document worker unavailable: preparing documents on the main thread');
+      this.broken = true;
+      throw new PreparerUnavailableError(reason);
+    }
     worker.on('message', (reply: PrepareReply) => {
       this.replies.push(reply);
       if (this.replies.length === 1) setImmediate(this.deliverReply);

@@ -106,6 +106,15 @@ describe('document worker', () => {
     expect(order).toEqual(['doc 0', 'timer', 'doc 1', 'doc 2']);
   });
 
+  it('prepares documents on the main thread when the bundled worker file cannot be loaded', async () => {
+    preparer = new DocumentPreparer(undefined, () => ({ ok: true, file: path.join(FIXTURES, 'no-such-worker.cjs'), built: false }));
+    const { feed } = addFeed(temp.db, 'https://feeds.example/feed.xml');
+    const outcome = await storeFeedDocument(temp.db, feed, fs.readFileSync(path.join(FIXTURES, 'rss2.xml')), null, { now: new Date('2026-01-01T00:00:00Z'), nextCheckAt: null }, { preparer });
+    expect(outcome.status).toBe('ok');
+    expect(outcome.inserted).toBe((await prepareDocument(input('rss2.xml'), getTaggerFor(temp.db))).entries.length);
+    expect(preparer.available).toBe(false);
+  });
+
   it('falls back to the main thread when the worker cannot run, and stores every item', async () => {
     // A heap far too small for the tagger: the thread dies on start.
     preparer = new DocumentPreparer({ maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
