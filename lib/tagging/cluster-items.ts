@@ -134,13 +134,20 @@ export class FeedClusterCandidates {
   clusterFor(target: ClusterTarget, tokenCache: TokenCache): number {
     if (target.keys.length === 0) return target.id;
     const window = CLUSTER_RULES.windowDays * DAY_MS;
-    const candidates = new Set<Candidate>();
+    // An array, checked for repeats only when the target has several keys (a candidate can share more
+    // than one): no Set and no spread per item.
+    const candidates: Candidate[] = [];
+    const severalKeys = target.keys.length > 1;
     for (const key of target.keys) {
-      for (const c of this.byKey.get(key) ?? []) {
-        if (Math.abs(c.publishedAt - target.publishedAt) <= window && c.id !== target.id) candidates.add(c);
+      const list = this.byKey.get(key);
+      if (!list) continue;
+      for (const c of list) {
+        if (Math.abs(c.publishedAt - target.publishedAt) > window || c.id === target.id) continue;
+        if (severalKeys && candidates.includes(c)) continue;
+        candidates.push(c);
       }
     }
-    return bestCluster(target, [...candidates], tokenCache);
+    return bestCluster(target, candidates, tokenCache);
   }
 }
 
@@ -181,20 +188,36 @@ function toCandidate(row: CandidateRow): Candidate {
 
 /** Scores the candidates nearest in time (at most maxCandidates) and keeps the best over the threshold. */
 function bestCluster(target: ClusterTarget, candidates: Candidate[], tokenCache: TokenCache): number {
-  const tokensOf = (id: number, title: string) => {
-    let tokens = tokenCache.get(id);
-    if (!tokens) tokenCache.set(id, (tokens = titleTokens(title)));
-    return tokens;
-  };
-  const nearest = candidates
-    .sort((a, b) => Math.abs(a.publishedAt - target.publishedAt) - Math.abs(b.publishedAt - target.publishedAt) || a.id - b.id)
-    .slice(0, CLUSTER_RULES.maxCandidates);
-  let best: { clusterId: number; score: number } | undefined;
-  for (const c of nearest) {
-    const score = clusterScore(target.tags, c.tags, tokensOf(target.id, target.title), c.tokens ?? tokensOf(c.id, c.title));
-    if (score >= CLUSTER_RULES.threshold && (!best || score > best.score)) best = { clusterId: c.clusterId, score };
+  if (candidates.length === 0) return target.id;
+  // No closures here (this runs for every item ingested): the order is by distance in time, then id.
+  if (candidates.length > 1) {
+    sortTarget = target.publishedAt;
+    candidates.sort(byDistanceFromSortTarget);
   }
-  return best?.clusterId ?? target.id;
+  const count = Math.min(candidates.length, CLUSTER_RULES.maxCandidates);
+  const targetTokens = tokensOf(tokenCache, target.id, target.title);
+  let bestId = target.id;
+  let bestScore = -1;
+  for (let i = 0; i < count; i++) {
+    const c = candidates[i];
+    const score = clusterScore(target.tags, c.tags, targetTokens, c.tokens ?? tokensOf(tokenCache, c.id, c.title));
+    if (score >= CLUSTER_RULES.threshold && score > bestScore) {
+      bestId = c.clusterId;
+      bestScore = score;
+    }
+  }
+  return bestId;
+}
+
+let sortTarget = 0;
+function byDistanceFromSortTarget(a: Candidate, b: Candidate): number {
+  return Math.abs(a.publishedAt - sortTarget) - Math.abs(b.publishedAt - sortTarget) || a.id - b.id;
+}
+
+function tokensOf(tokenCache: TokenCache, id: number, title: string): Set<string> {
+  let tokens = tokenCache.get(id);
+  if (!tokens) tokenCache.set(id, (tokens = titleTokens(title)));
+  return tokens;
 }
 
 export function clusterScore(tagsA: Set<string>, tagsB: Set<string>, tokensA: Set<string>, tokensB: Set<string>): number {
