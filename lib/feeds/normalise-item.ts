@@ -36,7 +36,8 @@ export function normaliseEntry(entry: RawEntry, baseUrl: string, now: Date): Nor
   const richest = entry.contentEncoded ?? entry.content ?? entry.summary;
   const contentHtml = hasMarkup(richest) ? sanitiseHtml(richest as string) : null;
 
-  const feedDate = parseFeedDate(entry.isoDate ?? entry.pubDate ?? entry.dcDate ?? entry.published ?? entry.updated);
+  // The first of the entry's dates that parses (Atom's published or updated arrive as pubDate).
+  const feedDate = parseFeedDate(entry.pubDate) ?? parseFeedDate(entry.dcDate) ?? parseFeedDate(entry.published) ?? parseFeedDate(entry.updated);
   const publishedAt = feedDate ? clampToNow(feedDate, now) : now;
 
   const guid = cleanIdentifier(entry.guid ?? entry.id ?? entry['rdf:about']);

@@ -59,11 +59,16 @@ describe('normaliseEntry: text, links and dates', () => {
     const undated = normaliseEntry({ guid: '1', title: 'T' }, base, now);
     expect(undated.publishedAt).toEqual(now);
     expect(undated.dateFromFeed).toBe(false);
-    const future = normaliseEntry({ guid: '2', title: 'T', isoDate: '2031-01-01T00:00:00Z' }, base, now);
+    const future = normaliseEntry({ guid: '2', title: 'T', pubDate: 'Wed, 01 Jan 2031 00:00:00 GMT' }, base, now);
     expect(future.publishedAt).toEqual(now);
     const dc = normaliseEntry({ guid: '3', title: 'T', dcDate: '2023-07-03T08:00:00+08:00' }, base, now);
     expect(dc.publishedAt.toISOString()).toBe('2023-07-03T00:00:00.000Z');
     expect(dc.dateFromFeed).toBe(true);
+    // An unreadable pubDate does not hide a good dc:date, and an empty one neither.
+    for (const pubDate of ['sometime last week', '']) {
+      const both = normaliseEntry({ guid: '4', title: 'T', pubDate, dcDate: '2023-07-03T08:00:00+08:00' }, base, now);
+      expect(both.publishedAt.toISOString()).toBe('2023-07-03T00:00:00.000Z');
+    }
   });
 
   it('gives an untitled item a title from its summary', () => {
