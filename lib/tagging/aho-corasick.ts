@@ -18,18 +18,64 @@ export interface RawMatch<T> {
   payload: T;
 }
 
-interface Node {
-  next: Map<number, number>;
-  fail: number;
-  /** Patterns ending here: [length, payload index]. Includes those inherited through fail links. */
-  outputs: [number, number][];
+/**
+ * The trie while patterns are added: flat arrays instead of an object and a Map per node. The
+ * gazetteer makes tens of thousands of nodes, built at every worker start; with a Map each, the
+ * build took ~65 ms and most of the thread's garbage before its first document (docs/benchmarks.md).
+ * Children are kept in the order they were added (first child, next sibling), which fixes the
+ * order of everything built from them.
+ */
+class Trie {
+  size = 1;
+  firstChild = new Int32Array(1024).fill(-1);
+  lastChild = new Int32Array(1024).fill(-1);
+  nextSibling = new Int32Array(1024).fill(-1);
+  /** The character on the edge into each node. */
+  code = new Int32Array(1024);
+  /** Patterns ending in each node, as [length, payload index]; set once a node has one. */
+  outputs: ([number, number][] | undefined)[] = [];
+  /** The root's children by character: the root has one per first character, far more than any other node. */
+  readonly rootChildren = new Map<number, number>();
+
+  child(state: number, code: number): number {
+    if (state === 0) return this.rootChildren.get(code) ?? -1;
+    for (let c = this.firstChild[state]; c !== -1; c = this.nextSibling[c]) if (this.code[c] === code) return c;
+    return -1;
+  }
+
+  addChild(state: number, code: number): number {
+    if (this.size === this.code.length) this.grow();
+    const node = this.size++;
+    this.code[node] = code;
+    if (this.lastChild[state] === -1) this.firstChild[state] = node;
+    else this.nextSibling[this.lastChild[state]] = node;
+    this.lastChild[state] = node;
+    if (state === 0) this.rootChildren.set(code, node);
+    return node;
+  }
+
+  outputCount(state: number): number {
+    return this.outputs[state]?.length ?? 0;
+  }
+
+  private grow(): void {
+    const larger = (from: Int32Array, fill: number) => {
+      const to = new Int32Array(from.length * 2).fill(fill);
+      to.set(from);
+      return to;
+    };
+    this.firstChild = larger(this.firstChild, -1);
+    this.lastChild = larger(this.lastChild, -1);
+    this.nextSibling = larger(this.nextSibling, -1);
+    this.code = larger(this.code, 0);
+  }
 }
 
 const ASCII = 128;
 
 export class AhoCorasick<T> {
   /** The trie while patterns are added; dropped once the tables are built. */
-  private nodes: Node[] = [{ next: new Map(), fail: 0, outputs: [] }];
+  private trie: Trie | undefined = new Trie();
   private readonly payloads: T[] = [];
   private built = false;
 
@@ -56,41 +102,47 @@ export class AhoCorasick<T> {
   private readonly scratch = new Hits();
 
   add(pattern: string, payload: T): void {
-    if (this.built) throw new Error('automaton already built');
+    const trie = this.trie;
+    if (this.built || !trie) throw new Error('automaton already built');
     if (!pattern) return;
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
       const code = pattern.charCodeAt(i);
-      let next = this.nodes[state].next.get(code);
-      if (next === undefined) {
-        next = this.nodes.length;
-        this.nodes.push({ next: new Map(), fail: 0, outputs: [] });
-        this.nodes[state].next.set(code, next);
-      }
-      state = next;
+      const next = trie.child(state, code);
+      state = next === -1 ? trie.addChild(state, code) : next;
     }
     this.payloads.push(payload);
-    this.nodes[state].outputs.push([pattern.length, this.payloads.length - 1]);
+    (trie.outputs[state] ??= []).push([pattern.length, this.payloads.length - 1]);
   }
 
   build(): this {
-    if (this.built) return this;
-    const nodes = this.nodes;
-    const queue: number[] = [];
-    for (const child of nodes[0].next.values()) queue.push(child);
-    for (let head = 0; head < queue.length; head++) {
+    if (this.built || !this.trie) return this;
+    const trie = this.trie;
+    const { firstChild, nextSibling, code, outputs } = trie;
+    const failOf = new Int32Array(trie.size);
+    // Breadth first, so a node's fail state is settled before its children need it.
+    const queue = new Int32Array(trie.size - 1);
+    let tail = 0;
+    for (let c = firstChild[0]; c !== -1; c = nextSibling[c]) queue[tail++] = c;
+    for (let head = 0; head < tail; head++) {
       const state = queue[head];
-      for (const [code, child] of nodes[state].next) {
-        let fail = nodes[state].fail;
-        while (fail !== 0 && !nodes[fail].next.has(code)) fail = nodes[fail].fail;
-        const target = nodes[fail].next.get(code);
-        nodes[child].fail = target !== undefined && target !== child ? target : 0;
-        nodes[child].outputs.push(...nodes[nodes[child].fail].outputs);
-        queue.push(child);
+      for (let child = firstChild[state]; child !== -1; child = nextSibling[child]) {
+        const edge = code[child];
+        let fail = failOf[state];
+        let target = trie.child(fail, edge);
+        while (target === -1 && fail !== 0) {
+          fail = failOf[fail];
+          target = trie.child(fail, edge);
+        }
+        const childFail = target !== -1 && target !== child ? target : 0;
+        failOf[child] = childFail;
+        const inherited = outputs[childFail];
+        if (inherited?.length) (outputs[child] ??= []).push(...inherited);
+        queue[tail++] = child;
       }
     }
-    this.buildTables(queue);
-    this.nodes = [];
+    this.buildTables(trie, failOf, queue);
+    this.trie = undefined;
     this.built = true;
     return this;
   }
@@ -100,59 +152,63 @@ export class AhoCorasick<T> {
    * first. States are renumbered so that those where patterns end come last: the scan tells them
    * apart from the others by one comparison per character.
    */
-  private buildTables(order: number[]): void {
-    const nodes = this.nodes;
-    const n = nodes.length;
+  private buildTables(trie: Trie, failOfTrie: Int32Array, order: Int32Array): void {
+    const { firstChild, nextSibling, code, outputs } = trie;
+    const n = trie.size;
     const id = new Int32Array(n);
     let count = 0;
-    for (let s = 0; s < n; s++) if (nodes[s].outputs.length === 0) id[s] = count++; // the root stays 0
+    for (let s = 0; s < n; s++) if (trie.outputCount(s) === 0) id[s] = count++; // the root stays 0
     this.firstOutput = count;
-    for (let s = 0; s < n; s++) if (nodes[s].outputs.length > 0) id[s] = count++;
+    for (let s = 0; s < n; s++) if (trie.outputCount(s) > 0) id[s] = count++;
 
-    // forEach rather than for-of over entries: this runs once, cold, at worker start, where the
-    // interpreter made an entry array and an iterator result per edge.
+    // Columns numbered in order of first appearance, node by node.
     const { columnOf, wideChars } = this;
-    for (let s = 0; s < n; s++)
-      nodes[s].next.forEach((_, code) => {
-        if (code >= ASCII) wideChars.add(code);
-        else if (columnOf[code] === 0) columnOf[code] = this.columns++;
-      });
+    for (let s = 0; s < n; s++) {
+      for (let c = firstChild[s]; c !== -1; c = nextSibling[c]) {
+        const edge = code[c];
+        if (edge >= ASCII) wideChars.add(edge);
+        else if (columnOf[edge] === 0) columnOf[edge] = this.columns++;
+      }
+    }
     const columns = this.columns;
     const step = n <= 0x10000 ? new Uint16Array(n * columns) : new Int32Array(n * columns);
     const failOf = (this.fail = new Int32Array(n));
     const wide = (this.wide = new Array<Map<number, number> | undefined>(n));
-    let from = 0;
-    const setEdge = (child: number, code: number) => {
-      if (code < ASCII) step[from * columns + columnOf[code]] = id[child];
-      else (wide[from] ??= new Map()).set(code, id[child]);
+    const setEdges = (state: number) => {
+      const from = id[state];
+      for (let child = firstChild[state]; child !== -1; child = nextSibling[child]) {
+        const edge = code[child];
+        if (edge < ASCII) step[from * columns + columnOf[edge]] = id[child];
+        else (wide[from] ??= new Map()).set(edge, id[child]);
+      }
     };
-    nodes[0].next.forEach(setEdge);
+    setEdges(0);
     // A state goes where its fail state goes, except along its own edges (fail states come first in `order`).
     for (let k = 0; k < order.length; k++) {
       const state = order[k];
-      from = id[state];
-      const fail = id[nodes[state].fail];
+      const from = id[state];
+      const fail = id[failOfTrie[state]];
       failOf[from] = fail;
       step.copyWithin(from * columns, fail * columns, fail * columns + columns);
-      nodes[state].next.forEach(setEdge);
+      setEdges(state);
     }
     this.step = step;
 
     const withOutput = n - this.firstOutput;
     this.outStart = new Int32Array(withOutput + 1);
-    const byId = new Array<Node>(withOutput);
-    for (let s = 0; s < n; s++) if (id[s] >= this.firstOutput) byId[id[s] - this.firstOutput] = nodes[s];
+    const byId = new Array<[number, number][]>(withOutput);
+    for (let s = 0; s < n; s++) if (id[s] >= this.firstOutput) byId[id[s] - this.firstOutput] = outputs[s] as [number, number][];
     let total = 0;
     for (let o = 0; o < withOutput; o++) {
       this.outStart[o] = total;
-      total += byId[o].outputs.length;
+      total += byId[o].length;
     }
     this.outStart[withOutput] = total;
     this.outPattern = new Int32Array(total);
     this.lengthOf = new Int32Array(this.payloads.length);
     let k = 0;
     for (let o = 0; o < withOutput; o++) {
-      for (const [length, index] of byId[o].outputs) {
+      for (const [length, index] of byId[o]) {
         this.outPattern[k++] = index;
         this.lengthOf[index] = length;
       }
