@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { items } from '../../db/schema';
 import { DocumentError, DocumentPreparer } from '../../lib/feeds/document-preparer';
@@ -44,6 +45,19 @@ describe('document worker', () => {
       expect(onWorker).toEqual(here);
     }
     expect(preparer.available).toBe(true);
+    expect(preparer.loadedFrom).toBe('bundle');
+  });
+
+  it('decodes GBK and windows-1252 documents on the thread exactly as the main thread does', async () => {
+    preparer = new DocumentPreparer();
+    const gbk = iconv.encode(fs.readFileSync(path.join(FIXTURES, 'gbk-source.xml'), 'utf8'), 'gbk');
+    const cp1252 = iconv.encode('<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>t</title><item><guid>c1</guid><title>Breton’s “Chips Act” – Société européenne</title></item></channel></rss>', 'windows-1252');
+    for (const body of [gbk, cp1252]) {
+      const doc: DocumentInput = { ...input('rss2.xml'), body };
+      const onWorker = await preparer.prepare(doc, taggerSpecFor(temp.db));
+      expect(onWorker.entries.length).toBeGreaterThan(0);
+      expect(onWorker).toEqual(await prepareDocument(doc, getTaggerFor(temp.db)));
+    }
     expect(preparer.loadedFrom).toBe('bundle');
   });
 
