@@ -48,7 +48,7 @@ const COUNT_NEW_ITEMS_SQL = `INSERT INTO monthly_item_counts (month, items)
 // In a write group (write-group.ts) it waits for the group's end, where one statement indexes every
 // item newer than the index: one segment per group instead of one per document, and fewer for FTS5
 // to merge (~4% of the writing thread's time in the store-only harness). New ids only grow
-// (AUTOINCREMENT), so the items newer than the index's last rowid are exactly those not yet in it.
+// (AUTOINCREMENT), so the items newer than the last id in the index are exactly those not yet in it.
 const INDEX_NEW_ITEMS_SQL = `INSERT INTO items_fts (rowid, title, summary)
   SELECT id, title, summary FROM items WHERE id BETWEEN ? AND ?`;
 // The last indexed id comes from FTS5's docsize table (one row per indexed item, written at once,
