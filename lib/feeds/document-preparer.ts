@@ -138,24 +138,25 @@ export class DocumentPreparer {
     } catch (err) {
       // new Worker throws at once on what it cannot start (a bad option, a file gone): prepare here instead.
       const reason = err instanceof Error ? err.message : String(err);
-      log.warn({ reason }, 'document worker unavailable: preparing documents on the main thread');
-      this.broken = true;
+      this.fail(reason);
       throw new PreparerUnavailableError(reason);
     }
     worker.on('message', (reply: PrepareReply) => {
       this.replies.push(reply);
       if (this.replies.length === 1) setImmediate(this.deliverReply);
     });
-    const fail = (reason: string) => {
-      if (!this.broken) log.warn({ reason }, 'document worker unavailable: preparing documents on the main thread');
-      this.broken = true;
-      this.worker = undefined;
-      for (const waiting of this.pending.values()) waiting.reject(new PreparerUnavailableError(reason));
-      this.pending.clear();
-    };
-    worker.on('error', (err) => fail(err.message));
-    worker.on('exit', (code) => fail(`document worker exited with code ${code}`));
+    worker.on('error', (err) => this.fail(err.message));
+    worker.on('exit', (code) => this.fail(`document worker exited with code ${code}`));
     this.worker = worker;
     return worker;
+  }
+
+  /** The thread cannot be used (it failed to start, or died): documents waiting for it, and all later ones, are prepared on this thread. */
+  private fail(reason: string): void {
+    if (!this.broken) log.warn({ reason }, 'document worker unavailable: preparing documents on the main thread');
+    this.broken = true;
+    this.worker = undefined;
+    for (const waiting of this.pending.values()) waiting.reject(new PreparerUnavailableError(reason));
+    this.pending.clear();
   }
 }

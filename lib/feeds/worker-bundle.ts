@@ -87,10 +87,14 @@ function build(entry: string, outFile: string, inputsFile: string): void {
     if (stat) inputs.push([file, stat.mtimeMs >= startedAt ? -1 : stat.size, stat.mtimeMs]);
   }
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  // Written aside and renamed: another process starting a worker meanwhile reads a whole file.
-  const temporary = `${outFile}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, code);
-  fs.renameSync(temporary, outFile);
-  fs.writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify({ entry, inputs } satisfies BundleInputs));
-  fs.renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile);
+  // The bundle first: a list of inputs beside an older bundle would call it fresh.
+  writeWhole(outFile, code);
+  writeWhole(inputsFile, JSON.stringify({ entry, inputs } satisfies BundleInputs));
+}
+
+/** Written aside and renamed: another process starting a worker meanwhile reads a whole file. */
+function writeWhole(file: string, data: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, data);
+  fs.renameSync(temporary, file);
 }

@@ -74,10 +74,9 @@ class Trie {
 const ASCII = 128;
 
 export class AhoCorasick<T> {
-  /** The trie while patterns are added; dropped once the tables are built. */
+  /** The trie while patterns are added; dropped once the tables are built (so: built when it is gone). */
   private trie: Trie | undefined = new Trie();
   private readonly payloads: T[] = [];
-  private built = false;
 
   /** ASCII code → column of `step` (0: a character in no pattern, which always leads back to the root). */
   private readonly columnOf = new Uint8Array(ASCII);
@@ -103,7 +102,7 @@ export class AhoCorasick<T> {
 
   add(pattern: string, payload: T): void {
     const trie = this.trie;
-    if (this.built || !trie) throw new Error('automaton already built');
+    if (!trie) throw new Error('automaton already built');
     if (!pattern) return;
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
@@ -116,8 +115,8 @@ export class AhoCorasick<T> {
   }
 
   build(): this {
-    if (this.built || !this.trie) return this;
     const trie = this.trie;
+    if (!trie) return this;
     const { firstChild, nextSibling, code, outputs } = trie;
     const failOf = new Int32Array(trie.size);
     // Breadth first, so a node's fail state is settled before its children need it.
@@ -143,7 +142,6 @@ export class AhoCorasick<T> {
     }
     this.buildTables(trie, failOf, queue);
     this.trie = undefined;
-    this.built = true;
     return this;
   }
 
@@ -231,7 +229,7 @@ export class AhoCorasick<T> {
    * for one end position longest first. Allocates nothing once `hits` has grown to fit.
    */
   scan(text: string, hits: Hits): void {
-    if (!this.built) this.build();
+    if (this.trie) this.build();
     hits.clear();
     const { step, columnOf, columns, firstOutput, outStart, outPattern, lengthOf } = this;
     let state = 0;
